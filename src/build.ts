@@ -1,0 +1,171 @@
+import { type Diagnostic, Diagnostics, at } from './diagnostics/diagnostic.ts';
+import { sortDiagnostics } from './diagnostics/format.ts';
+import { layoutPublication, type ParsedDocument } from './layout/layout-publication.ts';
+import { StringTables } from './layout/strings.ts';
+import { Templates } from './layout/templates.ts';
+import { findPublications } from './load/find-publications.ts';
+import type { SourceDocument } from './load/load-document.ts';
+import { resolveIncludes } from './load/resolve-includes.ts';
+import { parseMarkdown } from './parse/parse-markdown.ts';
+import type { ManifestEntry } from './publish/manifest.ts';
+import { sha256, writeManifest, writePublication } from './publish/write-outputs.ts';
+import { FontSet } from './render/fonts.ts';
+import { checkGlyphCoverage } from './render/glyph-coverage.ts';
+import { renderPdf } from './render/render-pdf.ts';
+import { ImageRegistry, resolveImages } from './transform/images.ts';
+import { VERSION } from './version.ts';
+import { createNodeWorld } from './world/node-world.ts';
+import type { World } from './world/world.ts';
+
+export interface BuildOptions {
+  /** Project folder that the other paths are relative to; defaults to the current directory. */
+  root?: string;
+  content?: string;
+  templates?: string;
+  fonts?: string;
+  out?: string;
+  /** Build only these publication ids (`leaflets/janaozen`). */
+  only?: readonly string[];
+  /** Injected file system, clock and environment; defaults to the real machine at `root`. */
+  world?: World;
+  /** Called as each publication is written, for progress output. */
+  onPublication?: (publication: BuiltPublication) => void;
+}
+
+export interface BuiltPublication extends ManifestEntry {
+  /** Project-relative path of the written PDF. */
+  path: string;
+  milliseconds: number;
+}
+
+export interface BuildResult {
+  publications: BuiltPublication[];
+  /** Every problem found, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** False when any error was reported. */
+  ok: boolean;
+}
+
+const GENERATOR = `Roneo ${VERSION}`;
+/** When a publication has no date and SOURCE_DATE_EPOCH is unset, a fixed date keeps builds reproducible. */
+const FALLBACK_DATE = new Date('1980-01-01T00:00:00Z');
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const world = options.world ?? createNodeWorld(options.root ?? process.cwd());
+  const dirs = {
+    content: clean(options.content ?? 'content'),
+    templates: clean(options.templates ?? 'templates'),
+    fonts: clean(options.fonts ?? 'fonts'),
+    out: clean(options.out ?? 'output'),
+  };
+  const diagnostics = new Diagnostics();
+  const [index, templates, strings, fonts] = await Promise.all([
+    findPublications(world, dirs.content, diagnostics),
+    Templates.load(world, dirs.templates, diagnostics),
+    StringTables.load(world, dirs.templates, diagnostics),
+    FontSet.load(world, dirs.fonts, diagnostics),
+  ]);
+
+  const wanted = selectPublications(index.publications, options.only, dirs.content, diagnostics);
+  const parsed = new Map<string, ParsedDocument>();
+  const parse = (document: SourceDocument): ParsedDocument => {
+    let result = parsed.get(document.path);
+    if (!result) {
+      result = { document, tree: parseMarkdown(document.text) };
+      parsed.set(document.path, result);
+    }
+    return result;
+  };
+
+  const built: BuiltPublication[] = [];
+  const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
+  for (const publication of wanted) {
+    const started = world.now();
+    const mark = diagnostics.list.length;
+    const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);
+    const own = parse(publication);
+    const images = new ImageRegistry();
+    for (const document of [own, ...chapters]) {
+      await resolveImages(document.tree, { world, file: document.document.path, contentDir: dirs.content, diagnostics, registry: images });
+    }
+    const laidOut = layoutPublication({ publication: own, chapters, images, version: VERSION }, templates, strings, diagnostics);
+    if (!laidOut || fontsBroken) continue;
+    const texts = new Map([own, ...chapters].map((p) => [p.document.path, p.document.text] as const));
+    checkGlyphCoverage(laidOut.definition, fonts, { texts, fallback: at(laidOut.templatePath) }, diagnostics);
+    if (diagnostics.countSince(mark) > 0) continue;
+
+    let rendered: Awaited<ReturnType<typeof renderPdf>>;
+    try {
+      rendered = await renderPdf({
+        definition: laidOut.definition,
+        fonts,
+        images: images.bytes,
+        metadata: metadataOf(publication, world),
+      });
+    } catch (error) {
+      diagnostics.error(at(publication.path), `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
+      continue;
+    }
+    const file = await writePublication(world, dirs.out, publication.id, rendered.bytes);
+    const result: BuiltPublication = {
+      id: publication.id,
+      layout: publication.meta.layout!,
+      title: publication.meta.title,
+      lang: publication.meta.lang,
+      file,
+      pages: rendered.pages,
+      bytes: rendered.bytes.byteLength,
+      sha256: sha256(rendered.bytes),
+      path: `${dirs.out}/${file}`,
+      milliseconds: world.now() - started,
+    };
+    built.push(result);
+    options.onPublication?.(result);
+  }
+
+  if (built.length > 0) {
+    const entries = built.map(({ path: _path, milliseconds: _ms, ...entry }) => entry);
+    await writeManifest(world, dirs.out, entries, new Set(index.publications.map((p) => p.id)), GENERATOR);
+  }
+  const sorted = sortDiagnostics(diagnostics.list);
+  return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
+}
+
+function selectPublications(
+  all: SourceDocument[],
+  only: readonly string[] | undefined,
+  contentDir: string,
+  diagnostics: Diagnostics,
+): SourceDocument[] {
+  if (!only || only.length === 0) return all;
+  const ids = new Set(all.map((p) => p.id));
+  for (const id of only) {
+    if (!ids.has(id)) diagnostics.error(at(contentDir), `no publication with id \`${id}\` (known: ${[...ids].sort().join(', ') || 'none'})`, 'unknown-publication');
+  }
+  return all.filter((p) => only.includes(p.id));
+}
+
+function metadataOf(document: SourceDocument, world: World) {
+  const meta = document.meta;
+  const keywords = meta.keywords;
+  return {
+    title: meta.title,
+    author: meta.author ?? (typeof meta.publisher === 'string' ? meta.publisher : undefined),
+    subject: meta.subtitle ?? meta.title,
+    keywords: Array.isArray(keywords) ? keywords.map(String).join(', ') : typeof keywords === 'string' ? keywords : undefined,
+    lang: meta.lang,
+    creator: GENERATOR,
+    creationDate: creationDate(meta.date, world.env('SOURCE_DATE_EPOCH')),
+  };
+}
+
+/** SOURCE_DATE_EPOCH wins, as reproducible-builds.org specifies; then the publication's own date. */
+export function creationDate(date: string | undefined, epoch: string | undefined): Date {
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  if (date) return new Date(`${date}T00:00:00Z`);
+  return FALLBACK_DATE;
+}
+
+function clean(dir: string): string {
+  return dir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+}

@@ -1,0 +1,25 @@
+import type { BuildResult, BuiltPublication } from '../build.ts';
+import { formatDiagnostic } from '../diagnostics/format.ts';
+
+export function publicationLine(p: BuiltPublication): string {
+  const pages = `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}`;
+  return `${p.id.padEnd(36)} ${pages.padStart(9)} ${formatBytes(p.bytes).padStart(9)} ${(p.milliseconds / 1000).toFixed(2).padStart(6)} s`;
+}
+
+export function summaryLines(result: BuildResult): string[] {
+  const lines = result.diagnostics.map(formatDiagnostic);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  const built = result.publications.length;
+  const parts = [`${built} ${built === 1 ? 'publication' : 'publications'} built`];
+  if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  lines.push(parts.join(', '));
+  return lines;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(2)} MB`;
+}

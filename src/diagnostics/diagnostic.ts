@@ -1,0 +1,47 @@
+export type Severity = 'error' | 'warning';
+
+/** A point in a source file, 1-based like unist positions. */
+export interface SourcePoint {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Diagnostic extends SourcePoint {
+  severity: Severity;
+  reason: string;
+  /** Stable identifier users can search for, printed in brackets. */
+  rule: string;
+}
+
+/**
+ * Collects every problem of a build so the user sees all of them at once;
+ * stages add to it and keep going wherever they can.
+ */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+
+  error(at: SourcePoint, reason: string, rule: string): void {
+    this.list.push({ ...pointOf(at), severity: 'error', reason, rule });
+  }
+
+  warn(at: SourcePoint, reason: string, rule: string): void {
+    this.list.push({ ...pointOf(at), severity: 'warning', reason, rule });
+  }
+
+  hasErrorsFor(file: string): boolean {
+    return this.list.some((d) => d.severity === 'error' && d.file === file);
+  }
+
+  countSince(mark: number, severity: Severity = 'error'): number {
+    return this.list.slice(mark).filter((d) => d.severity === severity).length;
+  }
+}
+
+function pointOf(at: SourcePoint): SourcePoint {
+  return { file: at.file, line: Math.max(1, at.line), column: Math.max(1, at.column) };
+}
+
+export function at(file: string, line = 1, column = 1): SourcePoint {
+  return { file, line, column };
+}

@@ -1,0 +1,152 @@
+import JSON5 from 'json5';
+import type { Diagnostics } from '../diagnostics/diagnostic.ts';
+import { at } from '../diagnostics/diagnostic.ts';
+import type { World } from '../world/world.ts';
+import { createHandlebars, type HandlebarsEnv, SafeString } from './handlebars-env.ts';
+import { formatDate } from './format-date.ts';
+
+export type LayoutData = Record<string, unknown>;
+
+interface Source {
+  path: string;
+  text: string;
+}
+
+/**
+ * The Handlebars layouts of a templates folder: `<name>.hbs` for each layout
+ * and `partials/<name>.hbs` for the pieces they share. Each fills a pdfmake
+ * document definition written in JSON5.
+ */
+export class Templates {
+  private readonly compiled = new Map<string, HandlebarsTemplateDelegate<LayoutData>>();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly hb: HandlebarsEnv,
+    private readonly sources: Map<string, Source>,
+    private readonly partials: Map<string, Source>,
+  ) {}
+
+  static async load(world: World, dir: string, diagnostics: Diagnostics): Promise<Templates> {
+    const hb = createHandlebars();
+    registerHelpers(hb);
+    const sources = new Map<string, Source>();
+    const partials = new Map<string, Source>();
+    let files: string[] = [];
+    try {
+      files = await world.listFiles(dir);
+    } catch {
+      diagnostics.error(at(dir), 'templates folder not found', 'templates-folder');
+    }
+    for (const path of files.filter((f) => f.endsWith('.hbs'))) {
+      const text = new TextDecoder().decode(await world.readFile(path)).replace(/\r\n?/g, '\n');
+      const name = path.slice(dir.length + 1, -'.hbs'.length);
+      if (name.startsWith('partials/')) {
+        const partial = name.slice('partials/'.length);
+        if (!checkSyntax(hb, { path, text }, diagnostics)) continue;
+        partials.set(partial, { path, text });
+        hb.registerPartial(partial, text);
+      } else if (!name.includes('/')) {
+        sources.set(name, { path, text });
+      }
+    }
+    return new Templates(dir, hb, sources, partials);
+  }
+
+  has(layout: string): boolean {
+    return this.sources.has(layout);
+  }
+
+  names(): string[] {
+    return [...this.sources.keys()].sort();
+  }
+
+  pathOf(layout: string): string {
+    return this.sources.get(layout)?.path ?? `${this.dir}/${layout}.hbs`;
+  }
+
+  /** Fills a layout and parses its JSON5; every failure is reported against the .hbs file. */
+  render(layout: string, data: LayoutData, diagnostics: Diagnostics): Record<string, unknown> | undefined {
+    const source = this.sources.get(layout);
+    if (!source) return undefined;
+    let template = this.compiled.get(layout);
+    if (!template) {
+      if (!checkSyntax(this.hb, source, diagnostics)) return undefined;
+      template = this.hb.compile<LayoutData>(source.text);
+      this.compiled.set(layout, template);
+    }
+    let output: string;
+    try {
+      output = template(data, { allowProtoPropertiesByDefault: false });
+    } catch (error) {
+      const message = String((error as Error).message);
+      const { file, line, column } = this.locateRuntimeError(source, message);
+      diagnostics.error(at(file, line, column), `template error: ${message.split('\n')[0]}`, 'template-runtime');
+      return undefined;
+    }
+    try {
+      const parsed: unknown = JSON5.parse(output);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the layout must produce one { … } document definition');
+      return parsed as Record<string, unknown>;
+    } catch (error) {
+      const e = error as Error & { lineNumber?: number; columnNumber?: number };
+      const where = e.lineNumber ? ` (at line ${e.lineNumber}, column ${e.columnNumber ?? 1} of the filled layout)` : '';
+      diagnostics.error(at(source.path), `layout does not produce valid JSON5: ${e.message.replace(/^JSON5: /, '')}${where}`, 'template-output');
+      return undefined;
+    }
+  }
+
+  /** Handlebars runtime errors carry no position: find the partial or helper named in the message. */
+  private locateRuntimeError(source: Source, message: string): { file: string; line: number; column: number } {
+    const partial = /partial (\S+) could not be found/.exec(message)?.[1];
+    const helper = /Missing helper: "([^"]+)"/.exec(message)?.[1];
+    const needle = partial ? new RegExp(`{{#?>\\s*${escapeRegExp(partial)}\\b`) : helper ? new RegExp(`{{[#^]?\\s*${escapeRegExp(helper)}\\b`) : undefined;
+    for (const candidate of [source, ...this.partials.values()]) {
+      const found = needle ? positionOf(candidate.text, needle) : undefined;
+      if (found) return { file: candidate.path, ...found };
+    }
+    return { file: source.path, line: 1, column: 1 };
+  }
+}
+
+function checkSyntax(hb: HandlebarsEnv, source: Source, diagnostics: Diagnostics): boolean {
+  try {
+    hb.precompile(source.text);
+    return true;
+  } catch (error) {
+    const message = String((error as Error).message);
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    const detail = message.split('\n').filter((l) => l.startsWith('Expecting') || l.startsWith('Parse error') === false).at(-1) ?? message;
+    diagnostics.error(at(source.path, line, 1), `template syntax error: ${detail.trim()}`, 'template-syntax');
+    return false;
+  }
+}
+
+function registerHelpers(hb: HandlebarsEnv): void {
+  /** Inserts a value as JSON: how Markdown content enters a layout as data, never as template code. */
+  hb.registerHelper('json', (value: unknown) => new SafeString(JSON.stringify(value ?? null)));
+  /** `{{t "contents"}}`: a word from the publication's string table. */
+  hb.registerHelper('t', function (this: unknown, key: unknown, options: Handlebars.HelperOptions) {
+    const strings = (options.data?.root as { strings?: Record<string, string> } | undefined)?.strings ?? {};
+    const word = strings[String(key)];
+    if (word === undefined) throw new Error(`no string "${String(key)}" in the string tables`);
+    return word;
+  });
+  /** `{{date value}}`: a YYYY-MM-DD date written out in the publication's language. */
+  hb.registerHelper('date', (value: unknown, options: Handlebars.HelperOptions) => {
+    const lang = (options.data?.root as { lang?: string } | undefined)?.lang ?? 'fr';
+    return typeof value === 'string' ? formatDate(value, lang) : '';
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+}
+
+function positionOf(text: string, pattern: RegExp): { line: number; column: number } | undefined {
+  const match = pattern.exec(text);
+  if (!match) return undefined;
+  const before = text.slice(0, match.index).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

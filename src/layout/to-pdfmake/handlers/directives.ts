@@ -1,0 +1,39 @@
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Nodes, Parents } from 'mdast';
+import type { PdfContent } from '../pdf-content.ts';
+import type { State } from '../state.ts';
+import { chronology } from './directive-chronology.ts';
+import { signatories } from './directive-signatories.ts';
+import { sources } from './directive-sources.ts';
+
+export type BlockDirectiveHandler = (state: State, node: ContainerDirective) => PdfContent;
+
+/** Named blocks an editor can write as `:::name … :::`. */
+export const blockDirectives: Readonly<Record<string, BlockDirectiveHandler>> = { chronology, signatories, sources };
+
+export function containerDirective(state: State, node: Nodes): PdfContent | undefined {
+  if (node.type !== 'containerDirective') return undefined;
+  const handler = Object.hasOwn(blockDirectives, node.name) ? blockDirectives[node.name] : undefined;
+  if (handler) return handler(state, node);
+  state.warn(node, `unknown block \`:::${node.name}\`; its content is printed as ordinary text`, 'unknown-directive');
+  return state.patch(node, { stack: state.blocks(node) });
+}
+
+/** `::name` and `:name` have no meaning yet; print them exactly as written so no words are lost. */
+export function otherDirective(state: State, node: Nodes, parent: Parents | undefined): PdfContent | undefined {
+  if (node.type !== 'leafDirective' && node.type !== 'textDirective') return undefined;
+  const marker = node.type === 'leafDirective' ? '::' : ':';
+  state.warn(node, `unknown directive \`${marker}${node.name}\`; it is printed as written`, 'unknown-directive');
+  const written = state.original(node);
+  const inline = parent !== undefined && parent.type !== 'root';
+  return state.patch(node, inline ? { text: written } : { text: written, style: 'p' });
+}
+
+/** A directive's `[label]` arrives as its first paragraph; split it from the body. */
+export function labelAndBody(node: ContainerDirective): { label: Parents | undefined; body: ContainerDirective } {
+  const first = node.children[0];
+  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+    return { label: first, body: { ...node, children: node.children.slice(1) } };
+  }
+  return { label: undefined, body: node };
+}

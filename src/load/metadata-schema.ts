@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: 'is not a real calendar date',
+  });
+
+const text = (what = 'text') =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) });
+
+/**
+ * The fields Roneo itself understands. Anything else in the front matter is
+ * passed to the layout untouched, so templates can grow fields of their own.
+ */
+export const metadataSchema = z.looseObject({
+  layout: text('the name of a template, such as leaflet')
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'must be a template name made of a-z, 0-9, - and _' })
+    .optional(),
+  title: text().trim().min(1, { error: 'must not be empty' }),
+  subtitle: text().optional(),
+  lang: text('a BCP 47 language tag such as fr or en-GB')
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a BCP 47 language tag such as fr or en-GB' })
+    .default('fr'),
+  date: isoDate.optional(),
+  author: text().optional(),
+  source: z
+    .object(
+      {
+        name: text(),
+        url: z.url({ error: 'must be an absolute URL' }),
+      },
+      { error: 'must be a mapping with name and url' },
+    )
+    .optional(),
+  include: z.array(text('a content-relative path to a .md file'), { error: 'must be a list of .md paths' }).optional(),
+});
+
+export type Metadata = z.infer<typeof metadataSchema>;

@@ -1,0 +1,103 @@
+import * as fontkit from 'fontkit';
+import type { Diagnostics } from '../diagnostics/diagnostic.ts';
+import { at } from '../diagnostics/diagnostic.ts';
+import type { World } from '../world/world.ts';
+
+export const VARIANTS = ['normal', 'bold', 'italics', 'bolditalics'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export interface FontFace {
+  family: string;
+  variant: Variant;
+  /** Project-relative path of the TTF/OTF file. */
+  path: string;
+  bytes: Uint8Array;
+  hasGlyph(codePoint: number): boolean;
+}
+
+/**
+ * The fonts a project ships in `fonts/`, declared in `fonts/fonts.json` as
+ * family → {normal, bold, italics, bolditalics}. pdfmake never falls back to
+ * another font, so coverage is checked here before anything is drawn.
+ */
+export class FontSet {
+  private constructor(readonly faces: Map<string, Record<Variant, FontFace>>) {}
+
+  static async load(world: World, fontsDir: string, diagnostics: Diagnostics): Promise<FontSet> {
+    const manifestPath = `${fontsDir}/fonts.json`;
+    const families = new Map<string, Record<Variant, FontFace>>();
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(new TextDecoder().decode(await world.readFile(manifestPath)));
+    } catch (error) {
+      diagnostics.error(at(manifestPath), `cannot read the font list: ${(error as Error).message}`, 'fonts');
+      return new FontSet(families);
+    }
+    if (typeof manifest !== 'object' || manifest === null) {
+      diagnostics.error(at(manifestPath), 'the font list must map family names to their four files', 'fonts');
+      return new FontSet(families);
+    }
+    const loaded = new Map<string, FontFace>();
+    for (const [family, files] of Object.entries(manifest as Record<string, Record<string, unknown>>)) {
+      const faces: Partial<Record<Variant, FontFace>> = {};
+      for (const variant of VARIANTS) {
+        const file = files?.[variant];
+        if (typeof file !== 'string') {
+          diagnostics.error(at(manifestPath), `font family "${family}" has no ${variant} file`, 'fonts');
+          continue;
+        }
+        const path = `${fontsDir}/${file}`;
+        let face = loaded.get(path);
+        if (!face) {
+          face = await loadFace(world, family, variant, path, diagnostics);
+          if (face) loaded.set(path, face);
+        }
+        if (face) faces[variant] = { ...face, family, variant };
+      }
+      if (VARIANTS.every((v) => faces[v])) families.set(family, faces as Record<Variant, FontFace>);
+    }
+    return new FontSet(families);
+  }
+
+  face(family: string, variant: Variant): FontFace | undefined {
+    return this.faces.get(family)?.[variant];
+  }
+
+  families(): string[] {
+    return [...this.faces.keys()];
+  }
+}
+
+async function loadFace(world: World, family: string, variant: Variant, path: string, diagnostics: Diagnostics): Promise<FontFace | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await world.readFile(path);
+  } catch {
+    diagnostics.error(at(path), `font file for "${family}" (${variant}) not found`, 'fonts');
+    return undefined;
+  }
+  let font: fontkit.Font;
+  try {
+    const created = fontkit.create(Buffer.from(bytes));
+    if (!('hasGlyphForCodePoint' in created)) throw new Error('font collections are not supported; use a single TTF/OTF file');
+    font = created;
+  } catch (error) {
+    diagnostics.error(at(path), `cannot read font: ${(error as Error).message}`, 'fonts');
+    return undefined;
+  }
+  const cache = new Map<number, boolean>();
+  return {
+    family,
+    variant,
+    path,
+    bytes,
+    hasGlyph(codePoint) {
+      let has = cache.get(codePoint);
+      if (has === undefined) {
+        has = font.hasGlyphForCodePoint(codePoint);
+        cache.set(codePoint, has);
+      }
+      return has;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
+import { at } from '../diagnostics/diagnostic.ts';
+import type { FontSet } from './fonts.ts';
+import { textRuns } from './resolve-fonts.ts';
+
+/** Characters that control layout and are never drawn, so need no glyph. */
+const INVISIBLE = new Set([0x0a, 0x0d, 0x09, 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+
+export interface CoverageSources {
+  /** Source texts by path, to place characters that came from front matter or templates. */
+  texts: ReadonlyMap<string, string>;
+  fallback: SourcePoint;
+}
+
+/**
+ * Every character must exist in the face it is set in: pdfmake would print a
+ * missing one as an empty box. Each missing character is reported once per
+ * face, at the first place it is written.
+ */
+export function checkGlyphCoverage(
+  definition: Record<string, unknown>,
+  fonts: FontSet,
+  sources: CoverageSources,
+  diagnostics: Diagnostics,
+): boolean {
+  const styles = (definition.styles ?? {}) as Record<string, unknown>;
+  const defaultStyle = (definition.defaultStyle ?? {}) as Record<string, unknown>;
+  const reported = new Set<string>();
+  let ok = true;
+  const parts = [definition.content, definition.header, definition.footer, definition.background];
+  for (const part of parts) {
+    for (const run of textRuns(part, styles, defaultStyle)) {
+      const face = fonts.face(run.family, run.variant);
+      if (!face) {
+        const key = `font:${run.family}`;
+        if (!reported.has(key)) {
+          reported.add(key);
+          const known = fonts.families().join(', ');
+          diagnostics.error(run.source ?? sources.fallback, `font "${run.family}" is not in fonts/fonts.json (available: ${known})`, 'unknown-font');
+        }
+        ok = false;
+        continue;
+      }
+      let offset = 0;
+      for (const char of run.text) {
+        const codePoint = char.codePointAt(0)!;
+        if (!INVISIBLE.has(codePoint) && !face.hasGlyph(codePoint)) {
+          ok = false;
+          const key = `${codePoint}:${run.family}:${run.variant}`;
+          if (!reported.has(key)) {
+            reported.add(key);
+            const where = locate(char, run.text, offset, run.source, sources);
+            const style = run.variant === 'normal' ? 'regular' : run.variant === 'italics' ? 'italic' : run.variant === 'bolditalics' ? 'bold italic' : 'bold';
+            diagnostics.error(
+              where,
+              `character ${codeOf(codePoint)} ‘${char}’ is missing from font "${run.family}" (${style}); it would print as an empty box`,
+              'missing-glyph',
+            );
+          }
+        }
+        offset += char.length;
+      }
+    }
+  }
+  return ok;
+}
+
+function codeOf(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Pinpoints the character: inside its Markdown text node when possible, else its first appearance in the sources. */
+function locate(char: string, text: string, offset: number, source: SourcePoint | undefined, sources: CoverageSources): SourcePoint {
+  const written = source ? sources.texts.get(source.file) : undefined;
+  if (source && written !== undefined) {
+    const exact = pointInText(written, source, text.slice(0, offset), char);
+    if (exact) return exact;
+  }
+  for (const [file, content] of sources.texts) {
+    const index = content.indexOf(char);
+    if (index >= 0) return pointAt(file, content, index);
+  }
+  return source ?? sources.fallback;
+}
+
+function pointInText(written: string, source: SourcePoint, before: string, char: string): SourcePoint | undefined {
+  const lines = written.split('\n');
+  let start = 0;
+  for (let i = 0; i < source.line - 1 && i < lines.length; i += 1) start += lines[i]!.length + 1;
+  start += source.column - 1;
+  // Escapes and entities only ever make the Markdown longer than its text, so this is a lower bound.
+  const index = written.indexOf(char, start + before.length);
+  const found = index >= 0 ? index : written.indexOf(char, start);
+  return found >= 0 ? pointAt(source.file, written, found) : undefined;
+}
+
+function pointAt(file: string, content: string, index: number): SourcePoint {
+  const before = content.slice(0, index).split('\n');
+  return at(file, before.length, before.at(-1)!.length + 1);
+}

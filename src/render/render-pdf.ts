@@ -1,0 +1,143 @@
+import pdfmake from 'pdfmake';
+import { isPdfNode } from '../layout/to-pdfmake/pdf-content.ts';
+import type { FontSet } from './fonts.ts';
+import { VARIANTS } from './fonts.ts';
+import { pageGeometry } from './page-geometry.ts';
+import { furniture } from './page-furniture.ts';
+import { tableLayoutsFrom } from './table-layouts.ts';
+
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  lang: string;
+  creator: string;
+  creationDate: Date;
+}
+
+export interface RenderInput {
+  definition: Record<string, unknown>;
+  fonts: FontSet;
+  images: ReadonlyMap<string, Uint8Array>;
+  metadata: PdfMetadata;
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+/** Roneo's own settings inside a layout, stripped before pdfmake sees the definition. */
+interface LayoutSettings {
+  headerFrom?: number;
+  footerFrom?: number;
+  /** Headings down to this level are listed in the layout's `toc`. */
+  tocDepth?: number;
+}
+
+/**
+ * The only module that talks to pdfmake. Fonts and images reach it through
+ * its virtual file system, filled from the World, and every disk and network
+ * access policy is closed: pdfmake reads nothing by itself.
+ */
+export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
+  const { definition: layout, fonts, images, metadata } = input;
+  const { roneo, tableLayouts, ...definition } = layout;
+  const settings = (isPdfNode(roneo) ? roneo : {}) as LayoutSettings;
+
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.setFonts(registerFonts(fonts));
+  pdfmake.setTableLayouts(tableLayoutsFrom(tableLayouts));
+
+  const imagePaths: Record<string, string> = {};
+  for (const [key, bytes] of images) {
+    const path = `roneo/images/${key}`;
+    if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, Buffer.from(bytes));
+    imagePaths[key] = path;
+  }
+  if (typeof settings.tocDepth === 'number') listInContents(definition.content, settings.tocDepth);
+  const geometry = pageGeometry(definition);
+  fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);
+
+  let pages = 0;
+  const count = (n: number) => {
+    pages = Math.max(pages, n);
+  };
+  const pdf = pdfmake.createPdf({
+    ...definition,
+    images: imagePaths,
+    language: metadata.lang,
+    info: {
+      title: metadata.title,
+      author: metadata.author,
+      subject: metadata.subject,
+      keywords: metadata.keywords,
+      creator: metadata.creator,
+      producer: metadata.creator,
+      creationDate: metadata.creationDate,
+      modDate: metadata.creationDate,
+    },
+    displayTitle: true,
+    header: furniture(definition.header, settings.headerFrom ?? 1, count),
+    // The footer is always installed: it is how the page count is learnt.
+    footer: furniture(definition.footer, settings.footerFrom ?? 1, count),
+    pageBreakBefore: keepHeadingsWithText,
+  });
+  const buffer = await pdf.getBuffer();
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages };
+}
+
+function registerFonts(fonts: FontSet): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {
+  const descriptors: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> = {};
+  for (const family of fonts.families()) {
+    const paths = VARIANTS.map((variant) => {
+      const face = fonts.face(family, variant)!;
+      const path = `roneo/${face.path}`;
+      if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, Buffer.from(face.bytes));
+      return path;
+    });
+    descriptors[family] = { normal: paths[0]!, bold: paths[1]!, italics: paths[2]!, bolditalics: paths[3]! };
+  }
+  return descriptors;
+}
+
+/** A heading alone at the foot of a page moves to the next one. */
+function keepHeadingsWithText(node: { headlineLevel?: unknown }, queries: { getFollowingNodesOnPage(): unknown[] }): boolean {
+  return typeof node.headlineLevel === 'number' && queries.getFollowingNodesOnPage().length === 0;
+}
+
+/** Phone photos are thousands of pixels wide; no image may overflow the text block. */
+function fitImages(content: unknown, width: number, height: number): void {
+  const work: unknown[] = [content];
+  while (work.length > 0) {
+    const value = work.pop();
+    if (Array.isArray(value)) work.push(...value);
+    else if (isPdfNode(value)) {
+      if (typeof value.image === 'string' && value.width === undefined && value.fit === undefined) {
+        value.maxWidth ??= width;
+        value.maxHeight ??= height;
+      }
+      for (const child of Object.values(value)) if (typeof child === 'object') work.push(child);
+    }
+  }
+}
+
+/** Marks headings as contents entries, indented by level, the first level set apart. */
+function listInContents(content: unknown, depth: number): void {
+  const work: unknown[] = [content];
+  while (work.length > 0) {
+    const value = work.pop();
+    if (Array.isArray(value)) work.push(...value);
+    else if (isPdfNode(value)) {
+      const level = value.headlineLevel;
+      if (typeof level === 'number' && level <= depth && value.tocItem === undefined) {
+        value.tocItem = true;
+        value.tocMargin = [(level - 1) * 14, level === 1 ? 8 : 2, 0, 0];
+        if (level === 1) value.tocStyle = { bold: true };
+      }
+      for (const key of ['stack', 'columns', 'ul', 'ol', 'layers']) if (key in value) work.push(value[key]);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Diagnostics } from '../diagnostics/diagnostic.ts';
+import type { World } from '../world/world.ts';
+
+type ImageNode = Image | ImageReference;
+
+/** The pictures a publication uses, keyed by content hash so a repeated image is embedded once. */
+export class ImageRegistry {
+  readonly bytes = new Map<string, Uint8Array>();
+  private readonly keys = new Map<ImageNode, string>();
+
+  keyFor(node: ImageNode): string | undefined {
+    return this.keys.get(node);
+  }
+
+  add(node: ImageNode, data: Uint8Array): void {
+    const key = `img-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
+    this.bytes.set(key, data);
+    this.keys.set(node, key);
+  }
+}
+
+export interface ImageContext {
+  world: World;
+  file: string;
+  contentDir: string;
+  diagnostics: Diagnostics;
+  registry: ImageRegistry;
+}
+
+/**
+ * Resolves every image against the content folder and reads it through the
+ * world. Remote images are refused, never fetched: a build must work offline
+ * and must not leak who is building what.
+ */
+export async function resolveImages(tree: Root, context: ImageContext): Promise<void> {
+  const definitions = new Map<string, Definition>();
+  const images: ImageNode[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'definition') definitions.set(node.identifier, node);
+    if (node.type === 'image' || node.type === 'imageReference') images.push(node);
+  });
+  for (const node of images) {
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
+    if (url === undefined) continue;
+    const data = await readImage(node, url, context);
+    if (data) context.registry.add(node, data);
+  }
+}
+
+async function readImage(node: ImageNode, url: string, context: ImageContext): Promise<Uint8Array | undefined> {
+  const { diagnostics, file } = context;
+  const where = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    diagnostics.error(where, `remote image \`${url}\` is not fetched; save it inside the content folder and link it by path`, 'image-remote');
+    return undefined;
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.split(/[?#]/)[0]!);
+  } catch {
+    decoded = url;
+  }
+  const target = posix.normalize(posix.join(posix.dirname(file), decoded));
+  const root = context.contentDir.replace(/\/$/, '');
+  if (decoded.startsWith('/') || !(target.startsWith(`${root}/`) || root === '.')) {
+    diagnostics.error(where, `image \`${url}\` is outside the content folder`, 'image-path');
+    return undefined;
+  }
+  let data: Uint8Array;
+  try {
+    data = await context.world.readFile(target);
+  } catch {
+    diagnostics.error(where, `image \`${url}\` not found (looked for ${target})`, 'image-missing');
+    return undefined;
+  }
+  if (!isPng(data) && !isJpeg(data)) {
+    diagnostics.error(where, `image \`${url}\` is not a PNG or JPEG file`, 'image-format');
+    return undefined;
+  }
+  return data;
+}
+
+function isPng(data: Uint8Array): boolean {
+  return data.length > 8 && data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47;
+}
+
+function isJpeg(data: Uint8Array): boolean {
+  return data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+}
