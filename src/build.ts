@@ -60,13 +60,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   const diagnostics = new Diagnostics();
   const [index, templates, strings, fonts] = await Promise.all([
-    findPublications(world, dirs.content, diagnostics),
+    findPublications(world, dirs.content, options.only, diagnostics),
     Templates.load(world, dirs.templates, diagnostics),
     StringTables.load(world, dirs.templates, diagnostics),
     FontSet.load(world, dirs.fonts, diagnostics),
   ]);
 
-  const wanted = selectPublications(index.publications, options.only, dirs.content, diagnostics);
   const parsed = new Map<string, ParsedDocument>();
   const parse = (document: SourceDocument): ParsedDocument => {
     let result = parsed.get(document.path);
@@ -79,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const built: BuiltPublication[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
-  for (const publication of wanted) {
+  for (const publication of index.publications) {
     const started = world.now();
     const mark = diagnostics.list.length;
     const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);
@@ -125,24 +124,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, ...entry }) => entry);
-    await writeManifest(world, dirs.out, entries, new Set(index.publications.map((p) => p.id)), GENERATOR);
+    await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
   }
   const sorted = sortDiagnostics(diagnostics.list);
   return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
-}
-
-function selectPublications(
-  all: SourceDocument[],
-  only: readonly string[] | undefined,
-  contentDir: string,
-  diagnostics: Diagnostics,
-): SourceDocument[] {
-  if (!only || only.length === 0) return all;
-  const ids = new Set(all.map((p) => p.id));
-  for (const id of only) {
-    if (!ids.has(id)) diagnostics.error(at(contentDir), `no publication with id \`${id}\` (known: ${[...ids].sort().join(', ') || 'none'})`, 'unknown-publication');
-  }
-  return all.filter((p) => only.includes(p.id));
 }
 
 function metadataOf(document: SourceDocument, world: World) {

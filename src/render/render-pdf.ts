@@ -3,6 +3,7 @@ import { isPdfNode } from '../layout/to-pdfmake/pdf-content.ts';
 import type { FontSet } from './fonts.ts';
 import { VARIANTS } from './fonts.ts';
 import { pageGeometry } from './page-geometry.ts';
+import { flattenInlines } from './flatten-inlines.ts';
 import { furniture } from './page-furniture.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
@@ -57,6 +58,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
     if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, Buffer.from(bytes));
     imagePaths[key] = path;
   }
+  flattenInlines(definition.content);
   if (typeof settings.tocDepth === 'number') listInContents(definition.content, settings.tocDepth);
   const geometry = pageGeometry(definition);
   fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);

@@ -23,7 +23,7 @@ export function chronology(state: State, node: ContainerDirective): PdfContent {
   if (label) blocks.push(state.patch(label, { text: state.inlines(label), style: 'directiveTitle' }));
   blocks.push(...other);
   if (rows.length > 0) {
-    blocks.push(state.patch(node, { table: { widths: ['auto', '*'], body: rows, dontBreakRows: true }, layout: 'chronology', style: 'chronology' }));
+    blocks.push(state.patch(node, { table: { widths: [92, '*'], body: rows, dontBreakRows: true }, layout: 'chronology', style: 'chronology' }));
   }
   return state.patch(node, { stack: blocks });
 }

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, tempProject } from '../helpers/project.ts';
+
+const run = promisify(execFile);
+const BIN = join(REPO, 'src/cli/roneo.js');
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function roneo(cwd: string, ...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+const GOOD = `---
+layout: leaflet
+title: Tract de test
+date: 2024-05-01
+---
+
+Un texte court. Janaözen.
+`;
+
+const BAD = `---
+layout: leaflet
+title: Tract cassé
+date: 2024-13-01
+---
+
+Texte.
+`;
+
+describe('roneo CLI on a temporary project', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+
+  beforeAll(async () => {
+    project = await tempProject({
+      files: {
+        'content/leaflets/good.md': GOOD,
+        'content/leaflets/bad.md': BAD,
+        'content/articles/notes.md': '---\ntitle: Un article\n---\n\nPas une publication.\n',
+      },
+    });
+  });
+  afterAll(() => project.cleanup());
+
+  it('prints usage for --help and build --help, exit 0', async () => {
+    const top = await roneo(project.root, '--help');
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('Usage: roneo <command>');
+    const sub = await roneo(project.root, 'build', '--help');
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('roneo build [--content DIR] [--templates DIR] [--out DIR] [--only ID ...]');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const unknownFlag = await roneo(project.root, 'build', '--frobnicate');
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/^roneo: Unknown option '--frobnicate'/);
+    const unknownCommand = await roneo(project.root, 'publish');
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toContain('roneo: unknown command `publish`');
+  });
+
+  it('builds the good publication, reports the bad one and exits 1', async () => {
+    const result = await roneo(project.root, 'build');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^leaflets\/good\s+1 page\s+[\d.]+ kB\s+[\d.]+ s$/m);
+    expect(result.stdout).not.toContain('leaflets/bad');
+    expect(result.stderr).toContain('content/leaflets/bad.md:4:7: error: front matter `date` is not a real calendar date [front-matter]');
+    expect(result.stderr).toContain('1 publication built, 1 error');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const manifest = JSON.parse(await readFile(join(project.root, 'output/manifest.json'), 'utf8')) as { publications: Array<{ id: string }> };
+    expect(manifest.publications.map((p) => p.id)).toEqual(['leaflets/good']);
+  });
+
+  it('keeps the previous PDF when a later build of it fails', async () => {
+    const pdf = join(project.root, 'output/leaflets/good.pdf');
+    const before = await readFile(pdf);
+    await writeFile(join(project.root, 'content/leaflets/good.md'), GOOD.replace('title: Tract de test', 'title: [unclosed'));
+    const result = await roneo(project.root, 'build', '--only', 'leaflets/good');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/leaflets\/good\.md:[34]:\d+: error: invalid front matter: .* \[front-matter-yaml\]/);
+    expect(await readFile(pdf)).toEqual(before);
+    await writeFile(join(project.root, 'content/leaflets/good.md'), GOOD);
+  });
+
+  it('honours --only, --content, --templates and --out, exit 0', async () => {
+    const result = await roneo(project.root, 'build', '--only', 'leaflets/good', '--content', 'content', '--templates', 'templates', '--out', 'elsewhere');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect((await stat(join(project.root, 'elsewhere/leaflets/good.pdf'))).size).toBeGreaterThan(1000);
+    expect((await stat(join(project.root, 'elsewhere/manifest.json'))).isFile()).toBe(true);
+  });
+
+  it('reports an unknown --only id as an error', async () => {
+    const result = await roneo(project.root, 'build', '--only', 'leaflets/nope');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('content:1:1: error: no publication with id `leaflets/nope` in the content folder [unknown-publication]');
+  });
+});
