@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { build, type BuildResult } from '../../src/build.ts';
+import { createNodeWorld } from '../../src/world/node-world.ts';
+import { tempProject } from '../helpers/project.ts';
+
+export interface CampaignBuild {
+  root: string;
+  result: BuildResult;
+  pdf(id: string): string;
+  cleanup(): Promise<void>;
+}
+
+/** The real campaign, copied into a temporary project and built there. */
+export async function buildCampaign(env: Record<string, string> = {}): Promise<CampaignBuild> {
+  const project = await tempProject({ content: true });
+  const result = await build({ world: createNodeWorld(project.root, env) });
+  return {
+    root: project.root,
+    result,
+    pdf: (id) => join(project.root, 'output', `${id}.pdf`),
+    cleanup: project.cleanup,
+  };
+}
+
+/**
+ * Page furniture sits between the last line of one page and the first of the
+ * next in reading order; drop folios and the running head to read the text
+ * as one flow.
+ */
+export function withoutFurniture(text: string, runningHead?: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^\s*\d+(\s*\/\s*\d+)?\s*$/.test(line) && (runningHead === undefined || line.trim() !== runningHead))
+    .join('\n');
+}
+
+/** pdftotext breaks lines wherever the layout did; compare text with whitespace folded. */
+export function fold(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Asserts that each phrase occurs, in this order, and returns the first one missing or out of order. */
+export function firstOutOfOrder(text: string, phrases: readonly string[]): string | undefined {
+  let from = 0;
+  for (const phrase of phrases) {
+    const index = text.indexOf(phrase, from);
+    if (index < 0) return phrase;
+    from = index + phrase.length;
+  }
+  return undefined;
+}
