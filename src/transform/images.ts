@@ -40,7 +40,8 @@ export async function resolveImages(tree: Root, context: ImageContext): Promise<
   const definitions = new Map<string, Definition>();
   const images: ImageNode[] = [];
   visit(tree, (node) => {
-    if (node.type === 'definition') definitions.set(node.identifier, node);
+    // The first definition of a label wins, as in CommonMark.
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     if (node.type === 'image' || node.type === 'imageReference') images.push(node);
   });
   for (const node of images) {

@@ -25,6 +25,8 @@ export interface State extends ConvertOptions {
   footnoteOrder: string[];
   /** Every footnote identifier referenced anywhere in the tree. */
   referencedFootnotes: Set<string>;
+  /** Items of tight lists, whose paragraphs run on without paragraph spacing. */
+  tightItems: WeakSet<Nodes>;
   one(node: Nodes, parent: Parents | undefined): PdfContent | undefined;
   /** Flow children of `parent` as a flat list of blocks. */
   blocks(parent: Parents): PdfContent[];
@@ -51,6 +53,7 @@ export function createState(tree: Root, options: ConvertOptions, handlers: Reado
     footnoteDefinitions,
     footnoteOrder: [],
     referencedFootnotes,
+    tightItems: new WeakSet(),
     one(node, parent) {
       const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined;
       return (handler ?? unknown)(state, node, parent);
@@ -109,6 +112,7 @@ function collectDefinitions(
     if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     if (node.type === 'footnoteDefinition' && !notes.has(node.identifier)) notes.set(node.identifier, node);
     if (node.type === 'footnoteReference') references.add(node.identifier);
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    // Children are pushed in reverse so they are visited in document order: the first definition wins.
+    if ('children' in node) stack.push(...[...(node.children as Nodes[])].reverse());
   }
 }

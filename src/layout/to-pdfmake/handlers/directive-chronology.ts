@@ -3,6 +3,7 @@ import type { ListItem, PhrasingContent } from 'mdast';
 import type { PdfContent, PdfNode } from '../pdf-content.ts';
 import type { State } from '../state.ts';
 import { labelAndBody } from './directives.ts';
+import { markTightness } from './list.ts';
 
 /**
  * A timeline: each list item `**date** — event` becomes a row with the date
@@ -10,20 +11,17 @@ import { labelAndBody } from './directives.ts';
  */
 export function chronology(state: State, node: ContainerDirective): PdfContent {
   const { label, body } = labelAndBody(node);
-  const rows: PdfNode[][] = [];
-  const other: PdfContent[] = [];
-  for (const child of body.children) {
-    if (child.type !== 'list') {
-      other.push(...toArray(state.one(child, body)));
-      continue;
-    }
-    for (const item of child.children) rows.push(row(state, item));
-  }
   const blocks: PdfContent[] = [];
   if (label) blocks.push(state.patch(label, { text: state.inlines(label), style: 'directiveTitle' }));
-  blocks.push(...other);
-  if (rows.length > 0) {
-    blocks.push(state.patch(node, { table: { widths: [92, '*'], body: rows, dontBreakRows: true }, layout: 'chronology', style: 'chronology' }));
+  // Each list is its own timeline, and prose between lists stays where it was written.
+  for (const child of body.children) {
+    if (child.type !== 'list') {
+      blocks.push(...toArray(state.one(child, body)));
+      continue;
+    }
+    markTightness(state, child);
+    const rows = child.children.map((item) => row(state, item));
+    blocks.push(state.patch(child, { table: { widths: [92, '*'], body: rows, dontBreakRows: true }, layout: 'chronology', style: 'chronology' }));
   }
   return state.patch(node, { stack: blocks });
 }

@@ -2,6 +2,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { PdfContent } from '../pdf-content.ts';
 import type { State } from '../state.ts';
 import { labelAndBody } from './directives.ts';
+import { markTightness } from './list.ts';
 
 /** Signatories run in two balanced columns: a long list reads as a list, not a wall. */
 export function signatories(state: State, node: ContainerDirective): PdfContent {
@@ -14,6 +15,7 @@ export function signatories(state: State, node: ContainerDirective): PdfContent 
       if (converted !== undefined) blocks.push(converted);
       continue;
     }
+    markTightness(state, child);
     const items = child.children.map((item) => state.one(item, child) ?? '');
     const half = Math.ceil(items.length / 2);
     const start = child.start ?? 1;

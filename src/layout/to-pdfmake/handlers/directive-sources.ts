@@ -2,6 +2,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { PdfContent } from '../pdf-content.ts';
 import type { State } from '../state.ts';
 import { labelAndBody } from './directives.ts';
+import { markTightness } from './list.ts';
 
 /** A list of sources; links stay clickable and their address is printed for paper readers. */
 export function sources(state: State, node: ContainerDirective): PdfContent {
@@ -14,6 +15,7 @@ export function sources(state: State, node: ContainerDirective): PdfContent {
       if (converted !== undefined) blocks.push(converted);
       continue;
     }
+    markTightness(state, child);
     const items = child.children.map((item) => {
       const urls: string[] = [];
       const stack: unknown[] = [...item.children];
@@ -26,7 +28,9 @@ export function sources(state: State, node: ContainerDirective): PdfContent {
       const addresses = urls.map((url) => ({ text: url, link: url, style: 'sourceUrl' }));
       return state.patch(item, { stack: [described, ...addresses] });
     });
-    blocks.push(state.patch(child, child.ordered ? { ol: items, style: 'sources' } : { ul: items, style: 'sources' }));
+    const start = child.start ?? 1;
+    const list = child.ordered ? { ol: items, style: 'sources', ...(start !== 1 ? { start } : {}) } : { ul: items, style: 'sources' };
+    blocks.push(state.patch(child, list));
   }
   return state.patch(node, { stack: blocks });
 }

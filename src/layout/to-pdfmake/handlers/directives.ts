@@ -19,12 +19,17 @@ export function containerDirective(state: State, node: Nodes): PdfContent | unde
   return state.patch(node, { stack: state.blocks(node) });
 }
 
-/** `::name` and `:name` have no meaning yet; print them exactly as written so no words are lost. */
+/**
+ * `::name` and `:name` have no meaning yet; print them exactly as written so
+ * no words are lost. A bare `:word` with no `[label]` or `{attributes}` is a
+ * colon in prose (`18:30`, `Note:voir`), so it is printed without a warning.
+ */
 export function otherDirective(state: State, node: Nodes, parent: Parents | undefined): PdfContent | undefined {
   if (node.type !== 'leafDirective' && node.type !== 'textDirective') return undefined;
   const marker = node.type === 'leafDirective' ? '::' : ':';
-  state.warn(node, `unknown directive \`${marker}${node.name}\`; it is printed as written`, 'unknown-directive');
   const written = state.original(node);
+  const prose = node.type === 'textDirective' && written === `:${node.name}`;
+  if (!prose) state.warn(node, `unknown directive \`${marker}${node.name}\`; it is printed as written`, 'unknown-directive');
   const inline = parent !== undefined && parent.type !== 'root';
   return state.patch(node, inline ? { text: written } : { text: written, style: 'p' });
 }

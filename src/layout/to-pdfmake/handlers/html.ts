@@ -9,7 +9,8 @@ import type { State } from '../state.ts';
  */
 export function html(state: State, node: Nodes, parent: Parents | undefined): PdfContent | undefined {
   if (node.type !== 'html') return undefined;
-  if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return undefined;
+  // Exactly one comment: `<!-- a --> words <!-- b -->` holds words that must print.
+  if (/^\s*<!--(?:(?!-->)[\s\S])*-->\s*$/.test(node.value)) return undefined;
   state.warn(node, 'raw HTML is not rendered; its text is printed as is', 'raw-html');
   const words = node.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
   if (words.trim() === '') return undefined;
