@@ -1,0 +1,251 @@
+/**
+ * One case per diagnostic rule: `cases/<name>.md` (placed at
+ * `content/leaflets/<name>.md`) or a folder `cases/<name>/` whose files are
+ * laid out as project paths (`content/…`, `templates/…`, `fonts/…`), and
+ * `cases/<name>.expected`, the exact formatted diagnostics in the order
+ * `build()` returns them.
+ *
+ * The .expected files say what each message SHOULD be, worked out by hand
+ * from the input. Where Roneo currently says something else, the case is
+ * marked `bug` and runs as `it.fails`, so the suite stays green while the bug
+ * is open and turns red (asking for the mark to be removed) once it is fixed.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions, type BuildResult } from '../../src/build.ts';
+import { formatDiagnostic } from '../../src/diagnostics/format.ts';
+import { memoryProject, tempProject } from '../helpers/project.ts';
+
+const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
+
+/** A publication with nothing wrong, added beside a broken one to show the build goes on. */
+const GOOD_PATH = 'content/leaflets/good.md';
+const GOOD_ID = 'leaflets/good';
+const GOOD = '---\nlayout: leaflet\ntitle: Un tract sans défaut\ndate: 2024-05-01\n---\n\nRien à signaler ici.\n';
+
+interface Case {
+  /** Case name: `cases/<name>.md` or `cases/<name>/`, and `cases/<name>.expected`. */
+  name: string;
+  /** The rule the case is about (the `it` is grouped under it). */
+  rule: string;
+  /** The error concerns one publication: add a good one and check it is still built. */
+  good?: boolean;
+  /** Publication ids that must be built despite the diagnostics (warning-only cases). */
+  built?: string[];
+  /** Build through the real file system, for behaviour the in-memory world cannot show. */
+  disk?: boolean;
+  options?: Pick<BuildOptions, 'only' | 'templates'>;
+  /** A known bug in src/: the .expected file holds the correct output, which Roneo does not yet produce. */
+  bug?: string;
+}
+
+const cases: Case[] = [
+  // Reading
+  { name: 'invalid-encoding', rule: 'invalid-encoding', good: true },
+  {
+    name: 'invalid-encoding-literal-fffd',
+    rule: 'invalid-encoding',
+    good: true,
+    bug: 'read-source.ts locates the first U+FFFD of a lenient decode, so a genuine U+FFFD written earlier in the file is blamed instead of the bad byte',
+  },
+  {
+    name: 'invalid-encoding-cr-only',
+    rule: 'invalid-encoding',
+    good: true,
+    bug: 'decodeSource treats a lone CR as a line end, but firstInvalidUtf8 counts only LF, so CR-only files always report line 1',
+  },
+  { name: 'read-file', rule: 'read-file', good: true, disk: true },
+  { name: 'bom-crlf', rule: 'bom-crlf', built: ['leaflets/bom-crlf'] },
+  { name: 'bom-crlf-positions', rule: 'bom-crlf', good: true, built: ['leaflets/crlf-html'] },
+
+  // Front matter
+  { name: 'front-matter-yaml', rule: 'front-matter-yaml', good: true },
+  { name: 'front-matter-yaml-alias-bomb', rule: 'front-matter-yaml', good: true },
+  { name: 'front-matter', rule: 'front-matter', good: true },
+  {
+    name: 'front-matter-source-url',
+    rule: 'front-matter',
+    good: true,
+    bug: 'metadata-schema.ts: a missing source.url says "must be an absolute URL" instead of "is required", unlike every other missing field',
+  },
+
+  // Publications, layouts and includes
+  { name: 'unknown-publication', rule: 'unknown-publication', good: true, options: { only: ['nope', 'articles/note', GOOD_ID] } },
+  { name: 'content-folder', rule: 'content-folder', disk: true },
+  { name: 'templates-folder', rule: 'templates-folder', disk: true, options: { templates: 'layouts' } },
+  { name: 'unknown-layout', rule: 'unknown-layout', good: true },
+  { name: 'include-path', rule: 'include-path', good: true },
+  { name: 'include-missing', rule: 'include-missing', good: true },
+  { name: 'include-missing-broken', rule: 'include-missing', good: true },
+  { name: 'include-cycle', rule: 'include-cycle', good: true },
+  { name: 'self-include', rule: 'include-cycle', good: true },
+  { name: 'include-publication', rule: 'include-publication', good: true, built: ['leaflets/other'] },
+  {
+    name: 'duplicate-shared-article',
+    rule: 'include-missing',
+    good: true,
+    bug: 'build.ts resolves and converts a shared article once per publication, so each of its problems is reported once per publication that includes it',
+  },
+
+  // Templates and string tables
+  { name: 'template-syntax', rule: 'template-syntax', good: true },
+  {
+    name: 'template-syntax-block-mismatch',
+    rule: 'template-syntax',
+    good: true,
+    bug: 'templates.ts checkSyntax only reads "line N" from parse errors; a block mismatch ("if doesn\'t match each - 3:7", 0-based column) is reported at 1:1',
+  },
+  {
+    name: 'duplicate-layout-syntax',
+    rule: 'template-syntax',
+    good: true,
+    bug: 'templates.ts render() caches only compiled layouts, so a layout with a syntax error is re-checked and re-reported for every publication using it',
+  },
+  { name: 'template-runtime', rule: 'template-runtime', good: true },
+  {
+    name: 'template-output',
+    rule: 'template-output',
+    good: true,
+    bug: 'templates.ts keeps JSON5\'s own " at 4:5" and then appends "(at line 4, column 5 of the filled layout)", giving the position twice',
+  },
+  { name: 'template-output-not-an-object', rule: 'template-output', good: true },
+  { name: 'strings-lang', rule: 'strings-lang', built: ['leaflets/strings-lang'] },
+  { name: 'strings-invalid', rule: 'strings-invalid', good: true },
+  {
+    name: 'strings-invalid-yaml',
+    rule: 'strings-invalid',
+    good: true,
+    bug: 'strings.ts reports YAML errors at 1:1 with a dangling " at line 2, column 7:" in the message, unlike front-matter.ts',
+  },
+
+  // Markdown
+  { name: 'raw-html', rule: 'raw-html', built: ['leaflets/raw-html'] },
+  { name: 'unknown-directive', rule: 'unknown-directive', built: ['leaflets/unknown-directive'] },
+  { name: 'footnote-unused', rule: 'footnote-unused', built: ['leaflets/footnote-unused'] },
+  {
+    name: 'footnote-undefined',
+    rule: 'footnote-undefined',
+    built: ['leaflets/footnote-undefined'],
+    bug: 'micromark only makes a footnoteReference when the definition exists, so footnote.ts never sees an undefined one and the rule never fires',
+  },
+  { name: 'handlebars-in-markdown', rule: 'handlebars-in-markdown', built: ['leaflets/handlebars-in-markdown'] },
+
+  // Images
+  { name: 'image-remote', rule: 'image-remote', good: true },
+  { name: 'image-path', rule: 'image-path', good: true },
+  { name: 'image-missing', rule: 'image-missing', good: true },
+  { name: 'image-format', rule: 'image-format', good: true },
+
+  // Fonts
+  { name: 'missing-glyph', rule: 'missing-glyph', good: true },
+  {
+    name: 'missing-glyph-chapter-title',
+    rule: 'missing-glyph',
+    good: true,
+    bug: 'glyph-coverage.ts places a character with no Markdown source at its first occurrence in any file, so a chapter title\'s glyph is blamed on the body text of the publication',
+  },
+  {
+    name: 'unknown-font',
+    rule: 'unknown-font',
+    good: true,
+    bug: 'glyph-coverage.ts reports an unknown font family at the first Markdown text set in it, not in the template that names it',
+  },
+  { name: 'fonts', rule: 'fonts' },
+  {
+    name: 'fonts-unreadable',
+    rule: 'fonts',
+    bug: 'fonts.ts caches only faces that loaded, so one unreadable file listed for four variants is reported four times',
+  },
+];
+
+/** The case's files as project paths. */
+function caseFiles(name: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const single = join(CASES, `${name}.md`);
+  if (existsSync(single)) files[`content/leaflets/${name}.md`] = new Uint8Array(readFileSync(single));
+  const folder = join(CASES, name);
+  if (existsSync(folder) && statSync(folder).isDirectory()) {
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const absolute = join(entry.parentPath, entry.name);
+      files[relative(folder, absolute).split('\\').join('/')] = new Uint8Array(readFileSync(absolute));
+    }
+  }
+  return files;
+}
+
+function expectedLines(name: string): string[] {
+  const text = readFileSync(join(CASES, `${name}.expected`), 'utf8');
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
+}
+
+async function buildCase(c: Case): Promise<BuildResult> {
+  const files: Record<string, Uint8Array | string> = caseFiles(c.name);
+  if (c.good) {
+    expect(files[GOOD_PATH], `${c.name} must not bring its own ${GOOD_PATH}`).toBeUndefined();
+    files[GOOD_PATH] = GOOD;
+  }
+  if (!c.disk) return build({ world: await memoryProject(files), ...c.options });
+  const project = await tempProject({ files });
+  try {
+    return await build({ root: project.root, ...c.options });
+  } finally {
+    await project.cleanup();
+  }
+}
+
+describe('diagnostics: one case per rule, exact messages', () => {
+  it('every case has an .expected file and every .expected file has a case', () => {
+    const names = cases.map((c) => c.name).sort();
+    const expectedFiles = readdirSync(CASES)
+      .filter((f) => f.endsWith('.expected'))
+      .map((f) => f.slice(0, -'.expected'.length))
+      .sort();
+    expect(expectedFiles).toEqual(names);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('the byte-level inputs survived checkout (see .gitattributes)', () => {
+    const bytes = (path: string) => readFileSync(join(CASES, path));
+    for (const path of ['bom-crlf.md', 'bom-crlf-positions/content/leaflets/crlf-date.md', 'bom-crlf-positions/content/leaflets/crlf-html.md']) {
+      const data = bytes(path);
+      expect([...data.subarray(0, 3)], path).toEqual([0xef, 0xbb, 0xbf]);
+      expect(data.toString('latin1').split('\n').slice(0, -1).every((line) => line.endsWith('\r')), path).toBe(true);
+    }
+    const cr = bytes('invalid-encoding-cr-only.md').toString('latin1');
+    expect(cr.includes('\r') && !cr.includes('\n')).toBe(true);
+    for (const path of ['invalid-encoding.md', 'invalid-encoding-literal-fffd.md', 'invalid-encoding-cr-only.md']) {
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes(path)), path).toThrow();
+    }
+  });
+
+  for (const rule of [...new Set(cases.map((c) => c.rule))]) {
+    describe(rule, () => {
+      for (const c of cases.filter((x) => x.rule === rule)) {
+        const test = c.bug ? it.fails : it;
+        const title = c.bug ? `${c.name} [known bug: ${c.bug}]` : c.name;
+        test(title, async () => {
+          const expected = expectedLines(c.name);
+          const result = await buildCase(c);
+          const actual = result.diagnostics.map(formatDiagnostic);
+
+          expect(actual).toEqual(expected);
+          const errors = expected.some((line) => /^[^:]*:\d+:\d+: error: /.test(line));
+          expect(result.ok).toBe(!errors);
+          const built = result.publications.map((p) => p.id);
+          if (c.good) expect(built).toContain(GOOD_ID);
+          for (const id of c.built ?? []) expect(built).toContain(id);
+          if (!errors) expect(built.length).toBeGreaterThan(0);
+        });
+      }
+    });
+  }
+
+  it('an error stops every publication when the fonts themselves are broken', async () => {
+    const result = await buildCase({ name: 'fonts', rule: 'fonts', good: true });
+    expect(result.ok).toBe(false);
+    expect(result.publications).toEqual([]);
+  });
+});
