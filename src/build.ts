@@ -90,8 +90,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const laidOut = layoutPublication({ publication: own, chapters, images, version: VERSION }, templates, strings, diagnostics);
     if (!laidOut || fontsBroken) continue;
     const texts = new Map([own, ...chapters].map((p) => [p.document.path, p.document.text] as const));
-    checkGlyphCoverage(laidOut.definition, fonts, { texts, fallback: at(laidOut.templatePath) }, diagnostics);
-    if (diagnostics.countSince(mark) > 0) continue;
+    checkGlyphCoverage(laidOut.definition, fonts, { texts, templates: templates.sourcesOf(publication.meta.layout!), fallback: at(laidOut.templatePath) }, diagnostics);
+    // Errors found while building an earlier publication still count for every file this one uses.
+    const used = new Set([publication.path, ...chapters.map((c) => c.document.path), ...laidOut.templatePaths]);
+    if (diagnostics.countSince(mark) > 0 || diagnostics.hasErrorsIn(used)) continue;
 
     let rendered: Awaited<ReturnType<typeof renderPdf>>;
     try {

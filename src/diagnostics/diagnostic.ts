@@ -20,13 +20,27 @@ export interface Diagnostic extends SourcePoint {
  */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
   error(at: SourcePoint, reason: string, rule: string): void {
-    this.list.push({ ...pointOf(at), severity: 'error', reason, rule });
+    this.add({ ...pointOf(at), severity: 'error', reason, rule });
   }
 
   warn(at: SourcePoint, reason: string, rule: string): void {
-    this.list.push({ ...pointOf(at), severity: 'warning', reason, rule });
+    this.add({ ...pointOf(at), severity: 'warning', reason, rule });
+  }
+
+  /** An article shared by several publications is checked for each; its problems are reported once. */
+  private add(diagnostic: Diagnostic): void {
+    const key = JSON.stringify(diagnostic);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(diagnostic);
+  }
+
+  /** Whether any error was reported in one of these files. */
+  hasErrorsIn(files: ReadonlySet<string>): boolean {
+    return this.list.some((d) => d.severity === 'error' && files.has(d.file));
   }
 
   hasErrorsFor(file: string): boolean {

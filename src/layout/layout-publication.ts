@@ -23,6 +23,8 @@ export interface LayoutInput {
 export interface LaidOutDocument {
   definition: Record<string, unknown>;
   templatePath: string;
+  /** The layout and its partials: errors reported in them fail this publication. */
+  templatePaths: string[];
 }
 
 /**
@@ -78,5 +80,5 @@ export function layoutPublication(
   };
   const definition = templates.render(layout, data, diagnostics);
   if (!definition) return undefined;
-  return { definition, templatePath: templates.pathOf(layout) };
+  return { definition, templatePath: templates.pathOf(layout), templatePaths: [...templates.sourcesOf(layout).keys()] };
 }

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
@@ -18,13 +18,20 @@ export class StringTables {
     const files = await world.listFiles(dir).catch(() => [] as string[]);
     for (const path of files.filter((f) => /\.ya?ml$/.test(f))) {
       const lang = path.slice(dir.length + 1).replace(/\.ya?ml$/, '').toLowerCase();
-      try {
-        const data: unknown = parse(new TextDecoder().decode(await world.readFile(path)), { maxAliasCount: 100 });
-        if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('must be a mapping of key: text');
-        tables.set(lang, Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)])));
-      } catch (error) {
-        diagnostics.error(at(path), `invalid string table: ${(error as Error).message.split('\n')[0]}`, 'strings-invalid');
+      const lineCounter = new LineCounter();
+      const document = parseDocument(new TextDecoder().decode(await world.readFile(path)), { lineCounter, prettyErrors: false });
+      const error = document.errors[0];
+      if (error) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        diagnostics.error(at(path, line, col), `invalid string table: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')}`, 'strings-invalid');
+        continue;
       }
+      const data: unknown = document.toJS({ maxAliasCount: 100 });
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        diagnostics.error(at(path), 'invalid string table: must be a mapping of key: text', 'strings-invalid');
+        continue;
+      }
+      tables.set(lang, Object.fromEntries(Object.entries(data).map(([key, value]) => [key, String(value)])));
     }
     return new StringTables(tables);
   }

@@ -18,7 +18,8 @@ interface Source {
  * document definition written in JSON5.
  */
 export class Templates {
-  private readonly compiled = new Map<string, HandlebarsTemplateDelegate<LayoutData>>();
+  /** `null` marks a layout whose syntax error is already reported, so it is reported once. */
+  private readonly compiled = new Map<string, HandlebarsTemplateDelegate<LayoutData> | null>();
 
   private constructor(
     private readonly dir: string,
@@ -65,15 +66,25 @@ export class Templates {
     return this.sources.get(layout)?.path ?? `${this.dir}/${layout}.hbs`;
   }
 
+  /** The layout's own file and every partial, by path: where a value written in a template can come from. */
+  sourcesOf(layout: string): Map<string, string> {
+    const texts = new Map<string, string>();
+    const own = this.sources.get(layout);
+    if (own) texts.set(own.path, own.text);
+    for (const partial of this.partials.values()) texts.set(partial.path, partial.text);
+    return texts;
+  }
+
   /** Fills a layout and parses its JSON5; every failure is reported against the .hbs file. */
   render(layout: string, data: LayoutData, diagnostics: Diagnostics): Record<string, unknown> | undefined {
     const source = this.sources.get(layout);
     if (!source) return undefined;
     let template = this.compiled.get(layout);
-    if (!template) {
-      if (!checkSyntax(this.hb, source, diagnostics)) return undefined;
-      template = this.hb.compile<LayoutData>(source.text);
+    if (template === null) return undefined;
+    if (template === undefined) {
+      template = checkSyntax(this.hb, source, diagnostics) ? this.hb.compile<LayoutData>(source.text) : null;
       this.compiled.set(layout, template);
+      if (template === null) return undefined;
     }
     let output: string;
     try {
@@ -91,7 +102,8 @@ export class Templates {
     } catch (error) {
       const e = error as Error & { lineNumber?: number; columnNumber?: number };
       const where = e.lineNumber ? ` (at line ${e.lineNumber}, column ${e.columnNumber ?? 1} of the filled layout)` : '';
-      diagnostics.error(at(source.path), `layout does not produce valid JSON5: ${e.message.replace(/^JSON5: /, '')}${where}`, 'template-output');
+      const reason = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+      diagnostics.error(at(source.path), `layout does not produce valid JSON5: ${reason}${where}`, 'template-output');
       return undefined;
     }
   }
@@ -100,7 +112,14 @@ export class Templates {
   private locateRuntimeError(source: Source, message: string): { file: string; line: number; column: number } {
     const partial = /partial (\S+) could not be found/.exec(message)?.[1];
     const helper = /Missing helper: "([^"]+)"/.exec(message)?.[1];
-    const needle = partial ? new RegExp(`{{#?>\\s*${escapeRegExp(partial)}\\b`) : helper ? new RegExp(`{{[#^]?\\s*${escapeRegExp(helper)}\\b`) : undefined;
+    const word = /no string "([^"]+)"/.exec(message)?.[1];
+    const needle = partial
+      ? new RegExp(`{{#?>\\s*${escapeRegExp(partial)}\\b`)
+      : helper
+        ? new RegExp(`{{[#^]?\\s*${escapeRegExp(helper)}\\b`)
+        : word
+          ? new RegExp(`{{\\s*t\\s+["']${escapeRegExp(word)}["']`)
+          : undefined;
     for (const candidate of [source, ...this.partials.values()]) {
       const found = needle ? positionOf(candidate.text, needle) : undefined;
       if (found) return { file: candidate.path, ...found };
@@ -114,10 +133,13 @@ function checkSyntax(hb: HandlebarsEnv, source: Source, diagnostics: Diagnostics
     hb.precompile(source.text);
     return true;
   } catch (error) {
-    const message = String((error as Error).message);
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-    const detail = message.split('\n').filter((l) => l.startsWith('Expecting') || l.startsWith('Parse error') === false).at(-1) ?? message;
-    diagnostics.error(at(source.path, line, 1), `template syntax error: ${detail.trim()}`, 'template-syntax');
+    const e = error as Error & { lineNumber?: number; column?: number };
+    const message = String(e.message);
+    // Block mismatches carry a position; parser errors only name their line.
+    const line = e.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    const column = e.column !== undefined ? e.column + 1 : 1;
+    const detail = message.startsWith('Parse error') ? (message.split('\n').at(-1) ?? message) : message.replace(/ - \d+:\d+$/, '');
+    diagnostics.error(at(source.path, line, column), `template syntax error: ${detail.trim()}`, 'template-syntax');
     return false;
   }
 }

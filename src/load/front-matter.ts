@@ -18,7 +18,13 @@ const MAX_ALIASES = 100;
  */
 export function readFrontMatter(path: string, text: string, diagnostics: Diagnostics): FrontMatter | undefined {
   const match = FENCE.exec(text);
-  if (!match) return { data: {}, locate: () => at(path) };
+  if (!match) {
+    if (/^---[ \t]*\n/.test(text)) {
+      diagnostics.error(at(path, 1, 1), 'front matter opened with `---` is never closed by a second `---` line', 'front-matter-yaml');
+      return undefined;
+    }
+    return { data: {}, locate: () => at(path) };
+  }
   const yamlText = match[1] ?? '';
   const firstLine = 2;
   const lineCounter = new LineCounter();

@@ -7,8 +7,11 @@ const isoDate = z
     error: 'is not a real calendar date',
   });
 
+/** `title:` left empty reads as null in YAML: that is a missing value, not a wrong one. */
+const missing = (input: unknown) => input === undefined || input === null;
+
 const text = (what = 'text') =>
-  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${what}`) });
+  z.string({ error: (issue) => (missing(issue.input) ? 'is required' : `must be ${what}`) });
 
 /**
  * The fields Roneo itself understands. Anything else in the front matter is
@@ -29,7 +32,7 @@ export const metadataSchema = z.looseObject({
     .object(
       {
         name: text(),
-        url: z.url({ error: 'must be an absolute URL' }),
+        url: z.url({ error: (issue) => (missing(issue.input) ? 'is required' : 'must be an absolute URL') }),
       },
       { error: 'must be a mapping with name and url' },
     )

@@ -19,10 +19,25 @@ export function decodeSource(path: string, bytes: Uint8Array, diagnostics: Diagn
   return text.replace(/\r\n?/g, '\n');
 }
 
+/** Where the first byte that is not UTF-8 sits, counting lines as the normaliser does (LF, CRLF or CR). */
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
-  const lenient = new TextDecoder('utf-8').decode(bytes);
-  const index = lenient.indexOf('\uFFFD');
-  const before = lenient.slice(0, Math.max(0, index));
-  const lines = before.split('\n');
+  const offset = invalidOffset(bytes);
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, '');
+  const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+function invalidOffset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k += 1) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid too.
+    const second = bytes[i + 1] ?? 0;
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return i;
 }

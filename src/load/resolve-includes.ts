@@ -29,7 +29,7 @@ export async function resolveIncludes(
         continue;
       }
       if (chain.includes(target)) {
-        const loop = [...chain.slice(chain.indexOf(target)), target].map((p) => posix.basename(p)).join(' → ');
+        const loop = [...chain.slice(chain.indexOf(target)), target].map((p) => posix.relative(contentDir, p)).join(' → ');
         const reason = target === document.path ? `\`${entry}\` includes itself` : `circular include: ${loop}`;
         diagnostics.error(where, reason, 'include-cycle');
         continue;

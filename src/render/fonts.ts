@@ -21,7 +21,11 @@ export interface FontFace {
  * another font, so coverage is checked here before anything is drawn.
  */
 export class FontSet {
-  private constructor(readonly faces: Map<string, Record<Variant, FontFace>>) {}
+  private constructor(
+    readonly faces: Map<string, Record<Variant, FontFace>>,
+    /** Where the families are declared, for messages. */
+    readonly manifestPath: string,
+  ) {}
 
   static async load(world: World, fontsDir: string, diagnostics: Diagnostics): Promise<FontSet> {
     const manifestPath = `${fontsDir}/fonts.json`;
@@ -31,13 +35,14 @@ export class FontSet {
       manifest = JSON.parse(new TextDecoder().decode(await world.readFile(manifestPath)));
     } catch (error) {
       diagnostics.error(at(manifestPath), `cannot read the font list: ${(error as Error).message}`, 'fonts');
-      return new FontSet(families);
+      return new FontSet(families, manifestPath);
     }
     if (typeof manifest !== 'object' || manifest === null) {
       diagnostics.error(at(manifestPath), 'the font list must map family names to their four files', 'fonts');
-      return new FontSet(families);
+      return new FontSet(families, manifestPath);
     }
-    const loaded = new Map<string, FontFace>();
+    // Failures are remembered too: one bad file listed for four variants is one problem.
+    const loaded = new Map<string, FontFace | null>();
     for (const [family, files] of Object.entries(manifest as Record<string, Record<string, unknown>>)) {
       const faces: Partial<Record<Variant, FontFace>> = {};
       for (const variant of VARIANTS) {
@@ -48,15 +53,15 @@ export class FontSet {
         }
         const path = `${fontsDir}/${file}`;
         let face = loaded.get(path);
-        if (!face) {
-          face = await loadFace(world, family, variant, path, diagnostics);
-          if (face) loaded.set(path, face);
+        if (face === undefined) {
+          face = (await loadFace(world, family, variant, path, diagnostics)) ?? null;
+          loaded.set(path, face);
         }
         if (face) faces[variant] = { ...face, family, variant };
       }
       if (VARIANTS.every((v) => faces[v])) families.set(family, faces as Record<Variant, FontFace>);
     }
-    return new FontSet(families);
+    return new FontSet(families, manifestPath);
   }
 
   face(family: string, variant: Variant): FontFace | undefined {

@@ -7,8 +7,10 @@ import { textRuns } from './resolve-fonts.ts';
 const INVISIBLE = new Set([0x0a, 0x0d, 0x09, 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 
 export interface CoverageSources {
-  /** Source texts by path, to place characters that came from front matter or templates. */
+  /** Markdown texts by path, to place characters that came from front matter. */
   texts: ReadonlyMap<string, string>;
+  /** The layout and its partials by path, to place what a template wrote. */
+  templates: ReadonlyMap<string, string>;
   fallback: SourcePoint;
 }
 
@@ -36,7 +38,9 @@ export function checkGlyphCoverage(
         if (!reported.has(key)) {
           reported.add(key);
           const known = fonts.families().join(', ');
-          diagnostics.error(run.source ?? sources.fallback, `font "${run.family}" is not in fonts/fonts.json (available: ${known})`, 'unknown-font');
+          // Fonts are named by layouts, so the template that names it is where to fix it.
+          const where = firstIn(sources.templates, JSON.stringify(run.family)) ?? firstIn(sources.templates, `'${run.family}'`) ?? sources.fallback;
+          diagnostics.error(where, `font "${run.family}" is not in ${fonts.manifestPath} (available: ${known})`, 'unknown-font');
         }
         ok = false;
         continue;
@@ -69,18 +73,37 @@ function codeOf(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Pinpoints the character: inside its Markdown text node when possible, else its first appearance in the sources. */
+/**
+ * Pinpoints the character: inside its Markdown text node when it has one;
+ * else where the whole string is written (a front-matter value, a template
+ * word); else the character's first appearance anywhere.
+ */
 function locate(char: string, text: string, offset: number, source: SourcePoint | undefined, sources: CoverageSources): SourcePoint {
   const written = source ? sources.texts.get(source.file) : undefined;
   if (source && written !== undefined) {
     const exact = pointInText(written, source, text.slice(0, offset), char);
     if (exact) return exact;
   }
-  for (const [file, content] of sources.texts) {
-    const index = content.indexOf(char);
-    if (index >= 0) return pointAt(file, content, index);
+  const everywhere = [sources.texts, sources.templates];
+  for (const files of everywhere) {
+    for (const [file, content] of files) {
+      const index = content.indexOf(text);
+      if (index >= 0) return pointAt(file, content, index + offset);
+    }
+  }
+  for (const files of everywhere) {
+    const found = firstIn(files, char);
+    if (found) return found;
   }
   return source ?? sources.fallback;
+}
+
+function firstIn(files: ReadonlyMap<string, string>, needle: string): SourcePoint | undefined {
+  for (const [file, content] of files) {
+    const index = content.indexOf(needle);
+    if (index >= 0) return pointAt(file, content, index);
+  }
+  return undefined;
 }
 
 function pointInText(written: string, source: SourcePoint, before: string, char: string): SourcePoint | undefined {
