@@ -28,16 +28,17 @@ describe('layouts fill values as data, never as code', () => {
   });
 
   it('prints the layout’s own words in the publication’s language', async () => {
-    const dossier = (lang: string) => `---\nlayout: dossier\ntitle: Dossier\nlang: ${lang}\ninclude: [articles/a.md]\n---\n\nIntro.\n`;
+    const dossier = (lang: string) => `---\nlayout: dossier\ntitle: Dossier\nlang: ${lang}\ninclude: [articles/a.md, articles/b.md]\n---\n\nIntro.\n`;
     const words: Record<string, string[]> = {
-      fr: ['Sommaire', 'Chapitre 1', 'Colophon'],
-      en: ['Contents', 'Chapter 1', 'Colophon'],
-      ru: ['Содержание', 'Глава 1', 'Выходные данные'],
+      fr: ['Sommaire', 'Chapitre 1', 'Chapitre 2', 'Colophon'],
+      en: ['Contents', 'Chapter 1', 'Chapter 2', 'Colophon'],
+      ru: ['Содержание', 'Глава 1', 'Глава 2', 'Выходные данные'],
     };
     for (const [lang, expected] of Object.entries(words)) {
       const world = await memoryProject({
         'content/dossier.md': dossier(lang),
         'content/articles/a.md': '---\ntitle: Article\n---\n\nTexte.\n',
+        'content/articles/b.md': '---\ntitle: Autre\n---\n\nTexte.\n',
       });
       const result = await build({ world });
       expect(result.diagnostics, lang).toEqual([]);
@@ -54,5 +55,18 @@ describe('layouts fill values as data, never as code', () => {
     await build({ world });
     expect((await readBackPdf(world.files.get('output/leaflets/fr.pdf'))).text).toContain('16 décembre 2011');
     expect((await readBackPdf(world.files.get('output/leaflets/en.pdf'))).text).toContain('December 16, 2011');
+  });
+});
+
+describe('chapters', () => {
+  it('numbers chapters only when there is more than one', async () => {
+    const world = await memoryProject({
+      'content/pamphlets/p.md': '---\nlayout: pamphlet\ntitle: Brochure\ninclude: [articles/a.md]\n---\n',
+      'content/articles/a.md': '---\ntitle: Article seul\n---\n\nTexte.\n',
+    });
+    await build({ world });
+    const { text } = await readBackPdf(world.files.get('output/pamphlets/p.pdf'));
+    expect(text).toContain('Article seul');
+    expect(text).not.toContain('Chapitre');
   });
 });
