@@ -46,6 +46,16 @@ export function createState(tree: Root, options: ConvertOptions, handlers: Reado
   const referencedFootnotes = new Set<string>();
   collectDefinitions(tree, definitions, footnoteDefinitions, referencedFootnotes);
 
+  // Flow and phrasing children convert the same way; the two names say what a caller expects back.
+  const all = (parent: Parents): PdfContent[] => {
+    const out: PdfContent[] = [];
+    for (const child of parent.children as Nodes[]) {
+      const result = state.one(child, parent);
+      if (Array.isArray(result)) out.push(...result);
+      else if (result !== undefined) out.push(result);
+    }
+    return out;
+  };
   const state: State = {
     ...options,
     handlers,
@@ -58,26 +68,8 @@ export function createState(tree: Root, options: ConvertOptions, handlers: Reado
       const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined;
       return (handler ?? unknown)(state, node, parent);
     },
-    blocks(parent) {
-      const out: PdfContent[] = [];
-      for (const child of parent.children as Nodes[]) {
-        const result = state.one(child, parent);
-        if (result === undefined) continue;
-        if (Array.isArray(result)) out.push(...result);
-        else out.push(result);
-      }
-      return out;
-    },
-    inlines(parent) {
-      const out: PdfContent[] = [];
-      for (const child of parent.children as Nodes[]) {
-        const result = state.one(child, parent);
-        if (result === undefined) continue;
-        if (Array.isArray(result)) out.push(...result);
-        else out.push(result);
-      }
-      return out;
-    },
+    blocks: (parent) => all(parent),
+    inlines: (parent) => all(parent),
     patch(node, output) {
       if (node.position) output._source = state.point(node);
       return output;

@@ -2,28 +2,20 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { ListItem, PhrasingContent } from 'mdast';
 import type { PdfContent, PdfNode } from '../pdf-content.ts';
 import type { State } from '../state.ts';
-import { labelAndBody } from './directives.ts';
-import { markTightness } from './list.ts';
+import { listDirective } from './directive-lists.ts';
 
 /**
  * A timeline: each list item `**date** — event` becomes a row with the date
- * in its own column. Items without a bold date still print, in full width.
+ * in its own column. Items without a bold date still print, with the date left empty.
  */
 export function chronology(state: State, node: ContainerDirective): PdfContent {
-  const { label, body } = labelAndBody(node);
-  const blocks: PdfContent[] = [];
-  if (label) blocks.push(state.patch(label, { text: state.inlines(label), style: 'directiveTitle' }));
-  // Each list is its own timeline, and prose between lists stays where it was written.
-  for (const child of body.children) {
-    if (child.type !== 'list') {
-      blocks.push(...toArray(state.one(child, body)));
-      continue;
-    }
-    markTightness(state, child);
-    const rows = child.children.map((item) => row(state, item));
-    blocks.push(state.patch(child, { table: { widths: [92, '*'], body: rows, dontBreakRows: true }, layout: 'chronology', style: 'chronology' }));
-  }
-  return state.patch(node, { stack: blocks });
+  return listDirective(state, node, (list) =>
+    state.patch(list, {
+      table: { widths: [92, '*'], body: list.children.map((item) => row(state, item)), dontBreakRows: true },
+      layout: 'chronology',
+      style: 'chronology',
+    }),
+  );
 }
 
 function row(state: State, item: ListItem): PdfNode[] {

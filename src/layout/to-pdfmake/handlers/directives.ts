@@ -33,12 +33,3 @@ export function otherDirective(state: State, node: Nodes, parent: Parents | unde
   const inline = parent !== undefined && parent.type !== 'root';
   return state.patch(node, inline ? { text: written } : { text: written, style: 'p' });
 }
-
-/** A directive's `[label]` arrives as its first paragraph; split it from the body. */
-export function labelAndBody(node: ContainerDirective): { label: Parents | undefined; body: ContainerDirective } {
-  const first = node.children[0];
-  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
-    return { label: first, body: { ...node, children: node.children.slice(1) } };
-  }
-  return { label: undefined, body: node };
-}
