@@ -9,7 +9,7 @@ export interface FrontMatter {
 }
 
 const FENCE = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
-/** A few hundred aliases cover any honest front matter; more is an alias bomb. */
+/** A hundred aliases cover any honest front matter; more is an alias bomb ("billion laughs"). */
 const MAX_ALIASES = 100;
 
 /**

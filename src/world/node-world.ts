@@ -21,7 +21,7 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
       try {
         entries = (await readdir(abs(dir), { recursive: true, withFileTypes: true }))
           .filter((e) => e.isFile())
-          .map((e) => rel(join(e.parentPath, e.name)));
+          .map((e) => rel(join(e.parentPath ?? (e as { path?: string }).path ?? abs(dir), e.name)));
       } catch (error) {
         throw toWorldError(dir, error);
       }
