@@ -107,6 +107,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       diagnostics.error(at(publication.path), `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
       continue;
     }
+    if (rendered.maxPages !== undefined && rendered.pages > rendered.maxPages) {
+      const limit = `${rendered.maxPages} ${rendered.maxPages === 1 ? 'page' : 'pages'}`;
+      diagnostics.warn(at(publication.path), `runs to ${rendered.pages} pages; the ${publication.meta.layout} layout is meant for ${limit}: shorten the text`, 'page-limit');
+    }
     const file = await writePublication(world, dirs.out, publication.id, rendered.bytes);
     const result: BuiltPublication = {
       id: publication.id,

@@ -27,6 +27,8 @@ export interface RenderInput {
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
+  /** The layout's page limit, when it sets one. */
+  maxPages: number | undefined;
 }
 
 /** Roneo's own settings inside a layout, stripped before pdfmake sees the definition. */
@@ -35,6 +37,8 @@ interface LayoutSettings {
   footerFrom?: number;
   /** Headings down to this level are listed in the layout's `toc`. */
   tocDepth?: number;
+  /** More pages than this is reported: a leaflet must stay one sheet. */
+  maxPages?: number;
 }
 
 /**
@@ -88,7 +92,8 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
     pageBreakBefore: keepHeadingsWithText,
   });
   const buffer = await pdf.getBuffer();
-  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages };
+  const maxPages = typeof settings.maxPages === 'number' ? settings.maxPages : undefined;
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, maxPages };
 }
 
 function registerFonts(fonts: FontSet): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {
