@@ -131,7 +131,11 @@ function fitImages(content: unknown, width: number, height: number): void {
   }
 }
 
-/** Marks headings as contents entries, indented by level, the first level set apart. */
+/**
+ * Marks headings as contents entries. Each level gets the styles `toc1`,
+ * `toc2`… for its line and its page number, so a layout can set them apart;
+ * deeper levels are indented.
+ */
 function listInContents(content: unknown, depth: number): void {
   const work: unknown[] = [content];
   while (work.length > 0) {
@@ -141,8 +145,9 @@ function listInContents(content: unknown, depth: number): void {
       const level = value.headlineLevel;
       if (typeof level === 'number' && level <= depth && value.tocItem === undefined) {
         value.tocItem = true;
-        value.tocMargin = [(level - 1) * 14, level === 1 ? 8 : 2, 0, 0];
-        if (level === 1) value.tocStyle = { bold: true };
+        value.tocMargin = [(level - 1) * 14, level === 1 ? 7 : 2, 0, 0];
+        value.tocStyle = `toc${level}`;
+        value.tocNumberStyle = `toc${level}`;
       }
       for (const key of ['stack', 'columns', 'ul', 'ol', 'layers']) if (key in value) work.push(value[key]);
     }
