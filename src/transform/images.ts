@@ -82,7 +82,34 @@ async function readImage(node: ImageNode, url: string, context: ImageContext): P
     diagnostics.error(where, `image \`${url}\` is not a PNG or JPEG file`, 'image-format');
     return undefined;
   }
+  const size = isPng(data) ? pngSize(data) : jpegSize(data);
+  if (!size || size.width === 0 || size.height === 0) {
+    diagnostics.error(where, `image \`${url}\` is damaged: its size cannot be read`, 'image-corrupt');
+    return undefined;
+  }
   return data;
+}
+
+/** Width and height from the IHDR chunk, which must come first. */
+function pngSize(data: Uint8Array): { width: number; height: number } | undefined {
+  if (data.length < 24 || String.fromCharCode(...data.subarray(12, 16)) !== 'IHDR') return undefined;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Width and height from the first start-of-frame marker. */
+function jpegSize(data: Uint8Array): { width: number; height: number } | undefined {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  let offset = 2;
+  while (offset + 9 < data.length) {
+    if (data[offset] !== 0xff) return undefined;
+    const marker = data[offset + 1]!;
+    const length = view.getUint16(offset + 2);
+    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isFrame) return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+    offset += 2 + length;
+  }
+  return undefined;
 }
 
 function isPng(data: Uint8Array): boolean {

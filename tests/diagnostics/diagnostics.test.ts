@@ -130,6 +130,7 @@ const cases: Case[] = [
   { name: 'image-path', rule: 'image-path', good: true },
   { name: 'image-missing', rule: 'image-missing', good: true },
   { name: 'image-format', rule: 'image-format', good: true },
+  { name: 'image-corrupt', rule: 'image-corrupt', good: true },
 
   // Fonts
   { name: 'missing-glyph', rule: 'missing-glyph', good: true },
