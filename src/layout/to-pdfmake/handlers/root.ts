@@ -17,7 +17,29 @@ function noteBlocks(state: State): PdfContent[] | undefined {
   for (let index = 0; index < state.footnoteOrder.length; index += 1) {
     const identifier = state.footnoteOrder[index]!;
     const definition = state.footnoteDefinitions.get(identifier)!;
-    items.push(state.patch(definition, { stack: state.blocks(definition), id: `${state.idPrefix}fn-${index + 1}`, style: 'note' }));
+    const blocks = state.blocks(definition);
+    anchor(blocks, `${state.idPrefix}fn-${index + 1}`);
+    items.push(state.patch(definition, { stack: blocks, style: 'note' }));
   }
   return [{ text: state.strings.notes ?? 'Notes', style: 'notesHeading' }, { ol: items, style: 'notes' }];
+}
+
+/** pdfmake makes a named destination only from a text line, so the note's first text carries the id. */
+function anchor(blocks: PdfContent[], id: string): void {
+  const work: PdfContent[] = [...blocks].reverse();
+  while (work.length > 0) {
+    const block = work.pop()!;
+    if (Array.isArray(block)) work.push(...[...block].reverse());
+    else if (typeof block === 'object') {
+      if ('text' in block) {
+        block.id = id;
+        return;
+      }
+      for (const key of ['stack', 'ul', 'ol', 'columns'] as const) {
+        const children = block[key];
+        if (Array.isArray(children)) work.push(...[...(children as PdfContent[])].reverse());
+      }
+    }
+  }
+  blocks.unshift({ text: '', id });
 }
