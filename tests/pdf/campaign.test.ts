@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfFonts, pdfInfo, pdfLang, pdfText, qpdfCheck } from '../helpers/pdf.ts';
 import { sha256 } from '../../src/publish/write-outputs.ts';
 import { buildCampaign, type CampaignBuild, firstOutOfOrder, fold, withoutFurniture } from './campaign-build.ts';
 
+const run = promisify(execFile);
 const A4 = { width: 595.28, height: 841.89 };
 const A5 = { width: 419.53, height: 595.28 };
 
@@ -155,8 +158,14 @@ describe('the campaign, built and read back', () => {
     }
   });
 
-  it('makes links clickable in the dossier', async () => {
-    const raw = (await readFile(campaign.pdf('dossier'))).toString('latin1');
-    expect(raw).toContain('/URI (https://www.icor.info)');
+  it('makes links and contents entries clickable in the dossier', async () => {
+    const { stdout } = await run('qpdf', ['--qdf', '--object-streams=disable', campaign.pdf('dossier'), '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout).toContain('/URI (https://www.icor.info)');
+    // Every contents line jumps to a named destination that exists.
+    const targets = [...stdout.matchAll(/\/D \((toc-[^)]+)\)/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThanOrEqual(8);
+    const start = stdout.indexOf('/Dests');
+    const named = stdout.slice(start, stdout.indexOf('endobj', start));
+    for (const target of targets) expect(named.split(`(${target})`).length - 1, target).toBeGreaterThanOrEqual(1);
   });
 });
