@@ -111,7 +111,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const limit = `${rendered.maxPages} ${rendered.maxPages === 1 ? 'page' : 'pages'}`;
       diagnostics.warn(at(publication.path), `runs to ${rendered.pages} pages; the ${publication.meta.layout} layout is meant for ${limit}: shorten the text`, 'page-limit');
     }
-    const file = await writePublication(world, dirs.out, publication.id, rendered.bytes);
+    let file: string;
+    try {
+      file = await writePublication(world, dirs.out, publication.id, rendered.bytes);
+    } catch (error) {
+      // The previous PDF, if any, is untouched: writes go to a temporary name first.
+      diagnostics.error(at(`${dirs.out}/${publication.id}.pdf`), `cannot write the PDF: ${(error as Error).message}`, 'write-output');
+      continue;
+    }
     const result: BuiltPublication = {
       id: publication.id,
       layout: publication.meta.layout!,
