@@ -37,9 +37,9 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
     },
     async writeFileAtomic(path, data) {
       const target = abs(path);
-      await mkdir(dirname(target), { recursive: true });
       const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
+        await mkdir(dirname(target), { recursive: true });
         await writeFile(temporary, data);
         await rename(temporary, target);
       } catch (error) {
@@ -52,10 +52,18 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
   };
 }
 
+/** Messages name the problem, never the absolute path, so no machine detail reaches a report. */
 function toWorldError(path: string, error: unknown): WorldError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const known = code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' ? code : 'EOTHER';
-  const reason =
-    known === 'ENOENT' ? 'no such file' : known === 'EISDIR' ? 'is a folder' : known === 'EACCES' ? 'permission denied' : String((error as Error | undefined)?.message ?? error);
-  return new WorldError(path, known, reason);
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a folder on the way is a file',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+  };
+  return new WorldError(path, known, reasons[code] ?? (code ? `system error ${code}` : 'unexpected error'));
 }

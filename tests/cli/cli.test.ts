@@ -111,3 +111,18 @@ describe('roneo CLI on a temporary project', () => {
     expect(result.stderr).toContain('content:1:1: error: no publication with id `leaflets/nope` in the content folder [unknown-publication]');
   });
 });
+
+describe('roneo CLI when the output cannot be written', () => {
+  it('reports the failed write and exits 1, with no stack trace', async () => {
+    const project = await tempProject({ files: { 'content/leaflets/good.md': GOOD, blocked: 'a file where a folder should be' } });
+    try {
+      const result = await roneo(project.root, 'build', '--out', 'blocked');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('blocked/leaflets/good.pdf:1:1: error: cannot write the PDF: a folder on the way is a file [write-output]');
+      expect(result.stderr).not.toContain(project.root);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
