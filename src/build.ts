@@ -137,7 +137,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, ...entry }) => entry);
-    await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
+    try {
+      await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
+    } catch (error) {
+      diagnostics.error(at(`${dirs.out}/manifest.json`), `cannot write the manifest: ${(error as Error).message}`, 'write-output');
+    }
   }
   const sorted = sortDiagnostics(diagnostics.list);
   return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
