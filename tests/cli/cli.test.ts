@@ -105,6 +105,16 @@ describe('roneo CLI on a temporary project', () => {
     expect((await stat(join(project.root, 'elsewhere/manifest.json'))).isFile()).toBe(true);
   });
 
+  it('takes several ids after one --only, and refuses stray words without it', async () => {
+    await writeFile(join(project.root, 'content/leaflets/other.md'), GOOD.replace('Tract de test', 'Autre tract'));
+    const result = await roneo(project.root, 'build', '--only', 'leaflets/good', 'leaflets/other', '--out', 'several');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['leaflets/good', 'leaflets/other']);
+    const stray = await roneo(project.root, 'build', 'leaflets/good');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('roneo: unexpected argument `leaflets/good`');
+  });
+
   it('reports an unknown --only id as an error', async () => {
     const result = await roneo(project.root, 'build', '--only', 'leaflets/nope');
     expect(result.code).toBe(1);
