@@ -3,6 +3,7 @@ import { isPdfNode } from '../layout/to-pdfmake/pdf-content.ts';
 import type { FontSet } from './fonts.ts';
 import { VARIANTS } from './fonts.ts';
 import { pageGeometry } from './page-geometry.ts';
+import { installEngineFixes } from './engine-fixes.ts';
 import { flattenInlines } from './flatten-inlines.ts';
 import { furniture } from './page-furniture.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
@@ -51,6 +52,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const { roneo, tableLayouts, ...definition } = layout;
   const settings = (isPdfNode(roneo) ? roneo : {}) as LayoutSettings;
 
+  installEngineFixes();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.setFonts(registerFonts(fonts));

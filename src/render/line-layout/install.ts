@@ -1,0 +1,2 @@
+/** Placeholder until the line-layout fix lands: justification and visible hyphens. */
+export function installLineLayout(): void {}
