@@ -13,6 +13,7 @@ import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf } from './render/render-pdf.ts';
 import { ImageRegistry, resolveImages } from './transform/images.ts';
+import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
 import { createNodeWorld } from './world/node-world.ts';
 import type { World } from './world/world.ts';
@@ -71,6 +72,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let result = parsed.get(document.path);
     if (!result) {
       result = { document, tree: parseMarkdown(document.text) };
+      lintFootnoteCalls(result.tree, document.path, diagnostics);
       parsed.set(document.path, result);
     }
     return result;

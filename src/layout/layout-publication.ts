@@ -2,7 +2,9 @@ import type { Root } from 'mdast';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import type { SourceDocument } from '../load/load-document.ts';
 import type { ImageRegistry } from '../transform/images.ts';
+import { type Typesetting, typesetFields, typesetTree } from '../transform/typography/index.ts';
 import { formatDate } from './format-date.ts';
+import { typesettingFor } from './typesetting-settings.ts';
 import type { StringTables } from './strings.ts';
 import type { Templates } from './templates.ts';
 import { type PdfContent, toPdfmake } from './to-pdfmake/index.ts';
@@ -27,11 +29,18 @@ export interface LaidOutDocument {
   templatePaths: string[];
 }
 
+/** Fields a layout prints as they are: identifiers, paths and addresses are not prose. */
+const NOT_PROSE = new Set(['layout', 'include', 'lang', 'date', 'qr', 'cover', 'logo', 'variants', 'url', 'typography', 'hyphenation', 'keywords']);
+
 /**
  * Converts the publication and its chapters to pdfmake content and hands
  * them, with the front matter, to the publication's Handlebars layout. The
  * Markdown enters the layout only as JSON data, so `{{…}}` in an article is
  * printed, never evaluated.
+ *
+ * The layout is filled twice: first without content, to read the
+ * typesetting rules it sets (`roneo: { typography, hyphenation }`), which
+ * the text must be set with before it is converted.
  */
 export function layoutPublication(
   input: LayoutInput,
@@ -51,8 +60,38 @@ export function layoutPublication(
   if (!found) {
     diagnostics.warn(document.frontMatter.locate(['lang']), `no string table for \`${lang}\`; the layout's own words print in English`, 'strings-lang');
   }
+
+  const data = (body: (parsed: ParsedDocument, idPrefix: string) => PdfContent[], typeset: (parsed: ParsedDocument) => Typesetting | undefined) => {
+    const fields = (parsed: ParsedDocument) => {
+      const settings = typeset(parsed);
+      return settings ? typesetFields(parsed.document.meta, settings, NOT_PROSE) : parsed.document.meta;
+    };
+    const { layout: _layout, include: _include, ...own } = fields(input.publication);
+    return {
+      ...own,
+      id: document.id,
+      lang,
+      dateText: document.meta.date ? formatDate(document.meta.date, lang) : undefined,
+      strings: table,
+      body: body(input.publication, 'c0-'),
+      chapters: input.chapters.map((chapter, index) => ({
+        ...fields(chapter),
+        id: chapter.document.id,
+        dateText: chapter.document.meta.date ? formatDate(chapter.document.meta.date, lang) : undefined,
+        number: index + 1,
+        content: body(chapter, `c${index + 1}-`),
+      })),
+      roneo: { version: input.version },
+    };
+  };
+
+  // First pass: the layout's own settings, read from a fill without content. Its errors are the layout's
+  // and are reported here once (identical reports from the second pass are merged).
+  const draft = templates.render(layout, data(() => [], () => undefined), diagnostics);
+  const typesetting = typesettingFor(draft?.roneo, input.publication.document, templates.pathOf(layout), diagnostics);
+
   const convert = (parsed: ParsedDocument, idPrefix: string): PdfContent[] =>
-    toPdfmake(parsed.tree, {
+    toPdfmake(typesetTree(parsed.tree, typesetting(parsed.document.meta.lang)), {
       file: parsed.document.path,
       diagnostics,
       images: input.images,
@@ -60,25 +99,7 @@ export function layoutPublication(
       idPrefix,
       sourceText: parsed.document.text,
     });
-
-  const { layout: _layout, include: _include, ...fields } = document.meta;
-  const data = {
-    ...fields,
-    id: document.id,
-    lang,
-    dateText: document.meta.date ? formatDate(document.meta.date, lang) : undefined,
-    strings: table,
-    body: convert(input.publication, 'c0-'),
-    chapters: input.chapters.map((chapter, index) => ({
-      ...chapter.document.meta,
-      id: chapter.document.id,
-      dateText: chapter.document.meta.date ? formatDate(chapter.document.meta.date, lang) : undefined,
-      number: index + 1,
-      content: convert(chapter, `c${index + 1}-`),
-    })),
-    roneo: { version: input.version },
-  };
-  const definition = templates.render(layout, data, diagnostics);
+  const definition = templates.render(layout, data(convert, (parsed) => typesetting(parsed.document.meta.lang)), diagnostics);
   if (!definition) return undefined;
   return { definition, templatePath: templates.pathOf(layout), templatePaths: [...templates.sourcesOf(layout).keys()] };
 }

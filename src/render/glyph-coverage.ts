@@ -112,7 +112,7 @@ function pointInText(written: string, source: SourcePoint, before: string, char:
   for (let i = 0; i < source.line - 1 && i < lines.length; i += 1) start += lines[i]!.length + 1;
   start += source.column - 1;
   // Escapes and entities only ever make the Markdown longer than its text, so this is a lower bound.
-  const index = written.indexOf(char, start + before.length);
+  const index = written.indexOf(char, start + before.replace(/[\u00AD\u202F\u00A0]/g, '').length);
   const found = index >= 0 ? index : written.indexOf(char, start);
   return found >= 0 ? pointAt(source.file, written, found) : undefined;
 }

@@ -7,19 +7,23 @@ import type { World } from '../world/world.ts';
 
 type ImageNode = Image | ImageReference;
 
-/** The pictures a publication uses, keyed by content hash so a repeated image is embedded once. */
+/**
+ * The pictures a publication uses, keyed by content hash so a repeated image
+ * is embedded once. The key is stored on the node's `data`, so it survives
+ * the copies later stages make of the tree.
+ */
 export class ImageRegistry {
   readonly bytes = new Map<string, Uint8Array>();
-  private readonly keys = new Map<ImageNode, string>();
 
   keyFor(node: ImageNode): string | undefined {
-    return this.keys.get(node);
+    const key = (node.data as { imageKey?: string } | undefined)?.imageKey;
+    return key !== undefined && this.bytes.has(key) ? key : undefined;
   }
 
   add(node: ImageNode, data: Uint8Array): void {
     const key = `img-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
     this.bytes.set(key, data);
-    this.keys.set(node, key);
+    node.data = { ...node.data, imageKey: key } as ImageNode['data'];
   }
 }
 

@@ -8,7 +8,8 @@ const leaflet = (front: string, body: string) => `---\nlayout: leaflet\n${front}
 describe('layouts fill values as data, never as code', () => {
   it('escapes a title holding ", \\ and }} for the layout, and prints it whole', async () => {
     const world = await memoryProject({
-      'content/leaflets/t.md': leaflet(String.raw`title: 'Le "grand" soir \ {{title}} }} fin'`, 'Texte.'),
+      // Typography off: this test is about escaping, and French rules would turn the quotes into « ».
+      'content/leaflets/t.md': leaflet(String.raw`title: 'Le "grand" soir \ {{title}} }} fin'` + '\ntypography: false', 'Texte.'),
     });
     const result = await build({ world });
     expect(result.diagnostics).toEqual([]);
@@ -19,7 +20,7 @@ describe('layouts fill values as data, never as code', () => {
 
   it('prints Handlebars syntax written in Markdown as text', async () => {
     const body = 'Avant {{title}} et {{{raw}}} et {{> partial}} et {{#each x}}boucle{{/each}} après.';
-    const world = await memoryProject({ 'content/leaflets/t.md': leaflet('title: Titre', body) });
+    const world = await memoryProject({ 'content/leaflets/t.md': leaflet('title: Titre\ntypography: false', body) });
     const result = await build({ world });
     expect(result.diagnostics).toEqual([]);
     const { text } = await readBackPdf(world.files.get('output/leaflets/t.pdf'));

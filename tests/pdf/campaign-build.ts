@@ -34,17 +34,27 @@ export function withoutFurniture(text: string, runningHead?: string): string {
     .join('\n');
 }
 
-/** pdftotext breaks lines wherever the layout did; compare text with whitespace folded. */
+/**
+ * pdftotext breaks lines wherever the layout did, and hyphenation adds a
+ * hyphen where a word was broken. Text and phrases are compared with white
+ * space folded (narrow and no-break spaces included) and hyphens taken out
+ * of both, so a word matches however it was broken.
+ */
 export function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[-\u2010\u00AD]\s*\n\s*/g, '')
+    .replace(/[-\u2010\u00AD]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Asserts that each phrase occurs, in this order, and returns the first one missing or out of order. */
 export function firstOutOfOrder(text: string, phrases: readonly string[]): string | undefined {
   let from = 0;
-  for (const phrase of phrases) {
+  for (const original of phrases) {
+    const phrase = fold(original);
     const index = text.indexOf(phrase, from);
-    if (index < 0) return phrase;
+    if (index < 0) return original;
     from = index + phrase.length;
   }
   return undefined;

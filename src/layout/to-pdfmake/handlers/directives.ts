@@ -26,6 +26,8 @@ export function containerDirective(state: State, node: Nodes): PdfContent | unde
  */
 export function otherDirective(state: State, node: Nodes, parent: Parents | undefined): PdfContent | undefined {
   if (node.type !== 'leafDirective' && node.type !== 'textDirective') return undefined;
+  // `:name[Janaözen]` marks a proper name: printed as is, never hyphenated.
+  if (node.type === 'textDirective' && node.name === 'name') return state.patch(node, { text: state.inlines(node) });
   const marker = node.type === 'leafDirective' ? '::' : ':';
   const written = state.original(node);
   const prose = node.type === 'textDirective' && written === `:${node.name}`;

@@ -1,0 +1,21 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Diagnostics } from '../diagnostics/diagnostic.ts';
+
+/**
+ * GFM turns `[^label]` into a footnote only when `[^label]: …` exists;
+ * otherwise it stays as text. That is almost always a forgotten or
+ * misspelt note, so it is reported. Run on the tree as parsed, before any
+ * typesetting changes the text, so columns match the file.
+ */
+export function lintFootnoteCalls(tree: Root, file: string, diagnostics: Diagnostics): void {
+  visit(tree, 'text', (node) => {
+    const start = node.position?.start;
+    for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
+      const before = node.value.slice(0, match.index).split('\n');
+      const line = (start?.line ?? 1) + before.length - 1;
+      const column = before.length === 1 ? (start?.column ?? 1) + match.index : before.at(-1)!.length + 1;
+      diagnostics.warn({ file, line, column }, `footnote \`[^${match[1]}]\` has no definition`, 'footnote-undefined');
+    }
+  });
+}
