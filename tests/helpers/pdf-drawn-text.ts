@@ -61,12 +61,13 @@ function streamOf(body: string): string {
 function toUnicode(font: string, objects: Map<number, string>): Map<number, string> {
   const map = new Map<number, string>();
   const cmap = streamOf(resolve(/\/ToUnicode (\d+) 0 R/.exec(font)?.[1], objects) ?? '');
-  const unicode = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  // A ligature maps to several characters: `<0066 0069>` is "fi".
+  const unicode = (hex: string) => String.fromCodePoint(...(hex.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const [, block] of cmap.matchAll(/beginbfrange\n([\s\S]*?)\nendbfrange/g)) {
     for (const [, from, to, list, start] of block!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(?:\[([^\]]*)\]|<([0-9a-f]+)>)/gi)) {
       const first = parseInt(from!, 16);
       const last = parseInt(to!, 16);
-      if (list !== undefined) [...list.matchAll(/<([0-9a-f]+)>/gi)].forEach((m, i) => map.set(first + i, unicode(m[1]!)));
+      if (list !== undefined) [...list.matchAll(/<([0-9a-f\s]+)>/gi)].forEach((m, i) => map.set(first + i, unicode(m[1]!)));
       else for (let code = first; code <= last; code += 1) map.set(code, String.fromCodePoint(parseInt(start!, 16) + code - first));
     }
   }

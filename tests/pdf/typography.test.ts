@@ -86,8 +86,8 @@ describe('typography measured on the built campaign', () => {
           const last = block.lines[i - 1]!.words.at(-1)!.text;
           const first = block.lines[i]!.words[0]!.text;
           if (/[-\u2010]$/.test(last)) continue;
-          const joined = letters(last.split(/\s/).at(-1)!) + letters(first);
-          if (source.words.has(joined) && !source.prose.includes(`${last} ${first}`)) unmarked.push(`${last}⏎${first}`);
+          const [a, b] = [letters(last), letters(first)];
+          if (a && b && source.words.has(a + b) && !source.prose.includes(`${last} ${first}`)) unmarked.push(`${last}⏎${first}`);
         }
       }
     }
