@@ -24,11 +24,13 @@ export function typesettingFor(
   diagnostics: Diagnostics,
 ): (lang: string) => Typesetting {
   const fromLayout = (layoutSettings ?? {}) as { typography?: unknown; hyphenation?: unknown };
-  const layoutTypography = check(typographyOverrides, fromLayout.typography, () => at(templatePath), 'roneo.typography', diagnostics);
-  const layoutHyphenation = check(hyphenationOverrides, fromLayout.hyphenation, () => at(templatePath), 'roneo.hyphenation', diagnostics);
+  const inLayout = () => at(templatePath);
+  const inFrontMatter = (path: PropertyKey[]) => publication.frontMatter.locate(path);
+  const layoutTypography = check(typographyOverrides, fromLayout.typography, inLayout, 'roneo.typography', diagnostics);
+  const layoutHyphenation = check(hyphenationOverrides, fromLayout.hyphenation, inLayout, 'roneo.hyphenation', diagnostics);
   const meta = publication.meta as { typography?: unknown; hyphenation?: unknown };
-  const ownTypography = check(typographyOverrides, meta.typography, () => publication.frontMatter.locate(['typography']), 'typography', diagnostics);
-  const ownHyphenation = check(hyphenationOverrides, meta.hyphenation, () => publication.frontMatter.locate(['hyphenation']), 'hyphenation', diagnostics);
+  const ownTypography = check(typographyOverrides, meta.typography, (path) => inFrontMatter(['typography', ...path]), 'typography', diagnostics);
+  const ownHyphenation = check(hyphenationOverrides, meta.hyphenation, (path) => inFrontMatter(['hyphenation', ...path]), 'hyphenation', diagnostics);
 
   const cache = new Map<string, Typesetting>();
   return (lang) => {
@@ -45,18 +47,28 @@ export function typesettingFor(
   };
 }
 
+/** Settings are `true`, `false` or a mapping; a mapping is checked key by key for a message that says which. */
 function check<T extends z.ZodType>(
   schema: T,
   value: unknown,
-  where: () => ReturnType<typeof at>,
+  where: (path: PropertyKey[]) => ReturnType<typeof at>,
   field: string,
   diagnostics: Diagnostics,
 ): z.infer<T> | undefined {
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = [field, ...issue.path.map(String)].join('.');
-  diagnostics.error(where(), `\`${path}\` ${issue.message}`, 'typesetting-settings');
+  const options = (schema as unknown as { options?: z.ZodType[] }).options ?? [];
+  const detailed = typeof value === 'object' && value !== null ? options.at(-1)?.safeParse(value) : undefined;
+  const issue = (detailed && !detailed.success ? detailed.error : parsed.error).issues[0]!;
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  const name = [field, ...path.map(String)].join('.');
+  const reason =
+    issue.code === 'unrecognized_keys'
+      ? `has no setting ${issue.keys.map((k) => `\`${k}\``).join(', ')}`
+      : issue.code === 'invalid_type'
+        ? `must be ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}${path.length === 0 ? ', true or false' : ''}`
+        : issue.message;
+  diagnostics.error(where(path), `\`${name}\` ${reason}`, 'typesetting-settings');
   return undefined;
 }

@@ -118,6 +118,7 @@ const cases: Case[] = [
   { name: 'unknown-directive', rule: 'unknown-directive', built: ['leaflets/unknown-directive'] },
   { name: 'footnote-unused', rule: 'footnote-unused', built: ['leaflets/footnote-unused'] },
   { name: 'page-limit', rule: 'page-limit', built: ['leaflets/page-limit'] },
+  { name: 'typesetting-settings', rule: 'typesetting-settings', good: true },
   {
     name: 'footnote-undefined',
     rule: 'footnote-undefined',
