@@ -1,9 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawnText } from '../helpers/pdf-drawn-text.ts';
 import { type Line, type Page, pdfLayout } from '../helpers/pdf-layout.ts';
-import { REPO } from '../helpers/project.ts';
+import { memoryProject, REPO } from '../helpers/project.ts';
+import { build } from '../../src/build.ts';
 import { buildCampaign, type CampaignBuild } from './campaign-build.ts';
 
 const IDS = ['leaflets/janaozen-anniversaire', 'leaflets/solidarite-janvier-2022', 'pamphlets/janaozen-2011', 'pamphlets/icor-kazakhstan-2022', 'dossier'];
@@ -106,5 +108,33 @@ describe('typography measured on the built campaign', () => {
       });
     }
     expect(stranded).toEqual([]);
+  });
+});
+
+describe('typography follows each publication’s language', () => {
+  it('sets an English leaflet by English rules and a French one by French rules', async () => {
+    const body = 'He said "no" ; they said: "yes"! It\'s 10:55...';
+    const world = await memoryProject({
+      'content/leaflets/en.md': `---\nlayout: leaflet\ntitle: "A \\"quoted\\" title"\nlang: en\n---\n\n${body}\n`,
+      'content/leaflets/fr.md': `---\nlayout: leaflet\ntitle: "Un titre \\"cité\\""\nlang: fr\n---\n\n${body}\n`,
+    });
+    const result = await build({ world });
+    expect(result.diagnostics).toEqual([]);
+    const dir = await mkdtemp(join(tmpdir(), 'roneo-lang-'));
+    try {
+      const text = async (id: string) => {
+        await writeFile(join(dir, 'x.pdf'), world.files.get(`output/leaflets/${id}.pdf`)!);
+        return (await drawnText(join(dir, 'x.pdf'))).join('');
+      };
+      const english = await text('en');
+      expect(english).toContain('A “quoted” title');
+      expect(english).toContain('He said “no” ; they said: “yes”! It’s 10:55…');
+      expect(english).not.toContain('\u202F');
+      const french = await text('fr');
+      expect(french).toContain('Un titre «\u202Fcité\u202F»');
+      expect(french).toContain('He said «\u202Fno\u202F»\u202F; they said\u00A0: «\u202Fyes\u202F»\u202F! It’s 10:55…');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
