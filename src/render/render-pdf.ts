@@ -91,7 +91,6 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
     header: furniture(definition.header, settings.headerFrom ?? 1, count),
     // The footer is always installed: it is how the page count is learnt.
     footer: furniture(definition.footer, settings.footerFrom ?? 1, count),
-    pageBreakBefore: keepHeadingsWithText,
   });
   const buffer = await pdf.getBuffer();
   const maxPages = typeof settings.maxPages === 'number' ? settings.maxPages : undefined;
@@ -110,11 +109,6 @@ function registerFonts(fonts: FontSet): Record<string, { normal: string; bold: s
     descriptors[family] = { normal: paths[0]!, bold: paths[1]!, italics: paths[2]!, bolditalics: paths[3]! };
   }
   return descriptors;
-}
-
-/** A heading alone at the foot of a page moves to the next one. */
-function keepHeadingsWithText(node: { headlineLevel?: unknown }, queries: { getFollowingNodesOnPage(): unknown[] }): boolean {
-  return typeof node.headlineLevel === 'number' && queries.getFollowingNodesOnPage().length === 0;
 }
 
 /** Phone photos are thousands of pixels wide; no image may overflow the text block. */

@@ -1,4 +1,4 @@
-import { beforeAll, bench, describe } from 'vitest';
+import { bench, describe } from 'vitest';
 import { build } from '../../src/build.ts';
 import { memoryProject, REPO } from '../helpers/project.ts';
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,11 +16,9 @@ async function campaignFiles(): Promise<Record<string, Uint8Array>> {
   return files;
 }
 
-describe('build, in memory, fonts and templates loaded each time', () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await memoryProject(await campaignFiles());
-  });
+// vitest's bench runner does not run beforeAll hooks: set up in the describe body.
+describe('build, in memory, fonts and templates loaded each time', async () => {
+  const world: World = await memoryProject(await campaignFiles());
   bench('one leaflet', async () => {
     await build({ world, only: ['leaflets/janaozen-anniversaire'] });
   });

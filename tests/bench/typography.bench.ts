@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { beforeAll, bench, describe } from 'vitest';
+import { bench, describe } from 'vitest';
 import { build } from '../../src/build.ts';
 import { parseMarkdown } from '../../src/parse/parse-markdown.ts';
 import { typesetTree } from '../../src/transform/typography/index.ts';
@@ -20,15 +20,12 @@ async function campaign(): Promise<Record<string, string>> {
  * The cost of typography and hyphenation on the dossier: the same build
  * with both switched off in its front matter. The issue's budget is 10 %.
  */
-describe('dossier: typesetting cost', () => {
-  let withRules: World;
-  let withoutRules: World;
-  beforeAll(async () => {
-    const files = await campaign();
-    withRules = await memoryProject(files);
-    const dossier = files['content/dossier.md']!.replace('layout: dossier\n', 'layout: dossier\ntypography: false\nhyphenation: false\n');
-    withoutRules = await memoryProject({ ...files, 'content/dossier.md': dossier });
-  });
+// vitest's bench runner does not run beforeAll hooks: set up in the describe body.
+describe('dossier: typesetting cost', async () => {
+  const files = await campaign();
+  const withRules: World = await memoryProject(files);
+  const dossier = files['content/dossier.md']!.replace('layout: dossier\n', 'layout: dossier\ntypography: false\nhyphenation: false\n');
+  const withoutRules: World = await memoryProject({ ...files, 'content/dossier.md': dossier });
 
   bench('with typography and hyphenation', async () => {
     await build({ world: withRules, only: ['dossier'] });

@@ -31,8 +31,8 @@
  *   left of the page but does on a fresh one, the heading starts the next.
  * - LayoutBuilder.processLeaf: chooses where a paragraph breaks, leaving
  *   two lines or more on each side; one that cannot split so moves whole.
- *   pdfmake's own method still places the lines (its buildNextLine hands
- *   out the ones already cut, after the chosen page break).
+ *   pdfmake's own method still places the lines: LayoutBuilder.buildNextLine
+ *   hands it the ones already cut, after the chosen page break.
  * - LayoutBuilder.processList and processNode: a short list item (six
  *   lines or fewer, a third of a page at most) that would split starts the
  *   next page. Longer items split, under the paragraph rule.
@@ -45,8 +45,8 @@
  * a page (moving it gains nothing).
  */
 import { loadInternals } from './internals.ts';
-import { useColumnCalculator } from './measure.ts';
-import { leafWithoutWidows, listTrackingItems, nodeKeepingItems, rowKeptWhole, stackKeepingHeadings, tableKnowingBuilder, tableStartKept } from './rules.ts';
+import { useColumnCalculator } from './table.ts';
+import { leafWithoutWidows, lineServer, listTrackingItems, nodeKeepingItems, rowKeptWhole, stackKeepingHeadings, tableKnowingBuilder, tableStartKept } from './rules.ts';
 
 interface Switch {
   enabled: boolean;
@@ -70,6 +70,7 @@ export function installKeeps(): void {
   const enabled = () => shared().enabled;
   layoutBuilder.processVerticalContainer = stackKeepingHeadings(enabled);
   layoutBuilder.processLeaf = leafWithoutWidows(layoutBuilder.processLeaf, enabled);
+  layoutBuilder.buildNextLine = lineServer(layoutBuilder.buildNextLine);
   layoutBuilder.processList = listTrackingItems(layoutBuilder.processList);
   layoutBuilder.processNode = nodeKeepingItems(layoutBuilder.processNode, enabled);
   layoutBuilder.processTable = tableKnowingBuilder(layoutBuilder.processTable);
