@@ -4,6 +4,7 @@ import type { FontSet } from './fonts.ts';
 import { VARIANTS } from './fonts.ts';
 import { pageGeometry } from './page-geometry.ts';
 import { installEngineFixes } from './engine-fixes.ts';
+import { setKeepsEnabled } from './keeps/install.ts';
 import { flattenInlines } from './flatten-inlines.ts';
 import { furniture } from './page-furniture.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
@@ -40,6 +41,8 @@ interface LayoutSettings {
   tocDepth?: number;
   /** More pages than this is reported: a leaflet must stay one sheet. */
   maxPages?: number;
+  /** `false` lets headings, widows, orphans and short items fall where pdfmake puts them. */
+  keeps?: boolean;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const settings = (isPdfNode(roneo) ? roneo : {}) as LayoutSettings;
 
   installEngineFixes();
+  setKeepsEnabled(settings.keeps !== false);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.setFonts(registerFonts(fonts));

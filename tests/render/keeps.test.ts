@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { installKeeps, keepsEnabled, setKeepsEnabled } from '../../src/render/keeps/install.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { installKeeps } from '../../src/render/keeps/install.ts';
 import { loadInternals } from '../../src/render/keeps/internals.ts';
 import { linesForThisPage } from '../../src/render/keeps/lines.ts';
-import { memoryProject } from '../helpers/project.ts';
+import { memoryProject, REPO } from '../helpers/project.ts';
 import { keepsDocument } from './keeps-document.ts';
 import { type PrintedLine, clean, overlaps, printedLines, printedWords, splitShortBlocks, strandedHeadings, widowsAndOrphans } from './keeps-pdf.ts';
 
@@ -13,16 +15,15 @@ const DOCUMENT = keepsDocument({ sections: 60, seed: 7 });
 /** The keeps never split list items or rows this short (they allow six lines). */
 const SHORT = 6;
 
+/** The shipped pamphlet layout, or a copy that switches the keeps off with `roneo: { keeps: false }`. */
 async function pamphlet(keeps: boolean): Promise<Uint8Array> {
-  const world = await memoryProject({ 'content/pamphlets/keeps.md': DOCUMENT.markdown });
-  const before = keepsEnabled();
-  setKeepsEnabled(keeps);
-  try {
-    const result = await build({ world });
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  } finally {
-    setKeepsEnabled(before);
-  }
+  const layout = await readFile(join(REPO, 'templates/pamphlet.hbs'), 'utf8');
+  const loose = layout.replace('roneo: { footerFrom: 2 }', 'roneo: { footerFrom: 2, keeps: false }');
+  expect(loose).not.toBe(layout);
+  const markdown = keeps ? DOCUMENT.markdown : DOCUMENT.markdown.replace('layout: pamphlet', 'layout: loose');
+  const world = await memoryProject({ 'content/pamphlets/keeps.md': markdown, 'templates/loose.hbs': loose });
+  const result = await build({ world });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const bytes = world.files.get('output/pamphlets/keeps.pdf');
   if (!bytes) throw new Error('no PDF was built');
   return bytes;
