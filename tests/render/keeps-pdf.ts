@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { pdfLayout } from '../helpers/pdf-layout.ts';
 import type { Block, KeepsDocument } from './keeps-document.ts';
-
-const run = promisify(execFile);
 
 /** A printed line as poppler finds it, with the block its words belong to. */
 export interface PrintedLine {
@@ -25,33 +22,19 @@ export async function printedLines(bytes: Uint8Array, document: KeepsDocument): 
   try {
     const file = join(dir, 'out.pdf');
     await writeFile(file, bytes);
-    const { stdout } = await run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
-    return parse(stdout, document);
+    const pages = await pdfLayout(file);
+    const lines = pages.flatMap((page, index) =>
+      page.blocks.flatMap((block) =>
+        block.lines.map((line) => {
+          const words = line.words.map((word) => word.text);
+          return { page: index + 1, pageHeight: page.height, xMin: line.xMin, yMin: line.yMin, xMax: line.xMax, yMax: line.yMax, words, block: blockOf(words, document) };
+        }),
+      ),
+    );
+    return lines.sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function parse(xml: string, document: KeepsDocument): PrintedLine[] {
-  const lines: PrintedLine[] = [];
-  const pages = xml.split('<page ').slice(1);
-  pages.forEach((page, index) => {
-    const pageHeight = Number(/height="([\d.]+)"/.exec(page)?.[1]);
-    for (const match of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...match[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((word) => word[1]!);
-      lines.push({
-        page: index + 1,
-        pageHeight,
-        xMin: Number(match[1]),
-        yMin: Number(match[2]),
-        xMax: Number(match[3]),
-        yMax: Number(match[4]),
-        words,
-        block: blockOf(words, document),
-      });
-    }
-  });
-  return lines.sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
 }
 
 /** The block most of the line's words come from; list numbers, folios and furniture belong to none. */
