@@ -6,6 +6,7 @@ import { pageGeometry } from './page-geometry.ts';
 import { installEngineFixes } from './engine-fixes.ts';
 import { setKeepsEnabled } from './keeps/install.ts';
 import { flattenInlines } from './flatten-inlines.ts';
+import { addOutline } from './outline.ts';
 import { furniture } from './page-furniture.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
@@ -39,6 +40,8 @@ interface LayoutSettings {
   footerFrom?: number;
   /** Headings down to this level are listed in the layout's `toc`. */
   tocDepth?: number;
+  /** Headings down to this level appear in the PDF outline (bookmarks). */
+  outlineDepth?: number;
   /** More pages than this is reported: a leaflet must stay one sheet. */
   maxPages?: number;
   /** `false` lets headings, widows, orphans and short items fall where pdfmake puts them. */
@@ -70,6 +73,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   }
   flattenInlines(definition.content);
   if (typeof settings.tocDepth === 'number') listInContents(definition.content, settings.tocDepth);
+  if (typeof settings.outlineDepth === 'number') addOutline(definition.content, settings.outlineDepth);
   const geometry = pageGeometry(definition);
   fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);
 

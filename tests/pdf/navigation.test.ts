@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfLayout, type Page } from '../helpers/pdf-layout.ts';
+import { buildCampaign, type CampaignBuild, fold } from './campaign-build.ts';
+
+const run = promisify(execFile);
+
+interface OutlineItem {
+  title: string;
+  page: number;
+  kids: OutlineItem[];
+}
+
+async function outline(file: string): Promise<OutlineItem[]> {
+  const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file]);
+  type Raw = { title: string; destpageposfrom1: number; kids: Raw[] };
+  const convert = (items: Raw[]): OutlineItem[] => items.map((i) => ({ title: i.title, page: i.destpageposfrom1, kids: convert(i.kids) }));
+  return convert((JSON.parse(stdout) as { outlines: Raw[] }).outlines);
+}
+
+const pageText = (page: Page) => fold(page.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('\n'));
+
+describe('finding one’s way in the dossier', () => {
+  let campaign: CampaignBuild;
+  let pages: Page[];
+  beforeAll(async () => {
+    campaign = await buildCampaign();
+    pages = await pdfLayout(campaign.pdf('dossier'));
+  });
+  afterAll(() => campaign.cleanup());
+
+  it('gives each contents entry the page its heading is printed on', () => {
+    const contents = pages.findIndex((page) => page.blocks.some((b) => b.lines.some((l) => l.text === 'Sommaire')));
+    expect(contents).toBeGreaterThanOrEqual(0);
+    // Titles and page numbers are two columns: pair each number with the title on its baseline.
+    const page = pages[contents]!;
+    const lines = page.blocks.flatMap((b) => b.lines);
+    const middle = (line: (typeof lines)[number]) => (line.yMin + line.yMax) / 2;
+    const entries = lines
+      .filter((line) => /^\d+$/.test(line.text) && line.xMin > page.width / 2)
+      .sort((a, b) => a.yMin - b.yMin)
+      .map((number) => ({
+        title: lines.find((line) => line.xMin < page.width / 2 && Math.abs(middle(line) - middle(number)) < 3)?.text ?? '',
+        page: Number(number.text),
+      }));
+    expect(entries.map((e) => e.title)).toEqual([
+      'Introduction',
+      'Chronologie',
+      'Signataires',
+      'Sources',
+      'Journée historique au Kazakhstan',
+      'Solidarité avec les travailleurs et les masses populaires au Kazakhstan',
+      'Halte aux méthodes fascistes de répression',
+      'Signataires',
+    ]);
+    for (const entry of entries) {
+      expect(pageText(pages[entry.page - 1]!), `${entry.title} on page ${entry.page}`).toContain(fold(entry.title));
+      // And not on the page before: the number is where the heading is, not where its section ends.
+      if (entry.page > contents + 2) expect(pageText(pages[entry.page - 2]!).endsWith(fold(entry.title))).toBe(false);
+    }
+  });
+
+  it('has bookmarks for chapters with their sections nested, pointing at their pages', async () => {
+    const items = await outline(campaign.pdf('dossier'));
+    expect(items.map((i) => i.title)).toEqual([
+      'Introduction',
+      'Chronologie',
+      'Signataires',
+      'Sources',
+      'Journée historique au Kazakhstan',
+      'Solidarité avec les travailleurs et les masses populaires au Kazakhstan',
+    ]);
+    expect(items.at(-1)!.kids.map((k) => k.title)).toEqual(['Halte aux méthodes fascistes de répression', 'Signataires']);
+    for (const item of [...items, ...items.flatMap((i) => i.kids)]) {
+      expect(pageText(pages[item.page - 1]!), `${item.title} on page ${item.page}`).toContain(fold(item.title));
+    }
+  });
+
+  it('leaves leaflets and pamphlets without bookmarks their layouts did not ask for', async () => {
+    expect(await outline(campaign.pdf('leaflets/janaozen-anniversaire'))).toEqual([]);
+  });
+});
