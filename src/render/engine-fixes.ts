@@ -1,5 +1,6 @@
 import { installKeeps } from './keeps/install.ts';
 import { installLineLayout } from './line-layout/install.ts';
+import { installRunningHeads } from './running-heads/install.ts';
 
 let installed = false;
 
@@ -13,5 +14,6 @@ export function installEngineFixes(): void {
   if (installed) return;
   installLineLayout();
   installKeeps();
+  installRunningHeads();
   installed = true;
 }

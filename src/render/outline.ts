@@ -48,3 +48,13 @@ export function plainText(text: unknown): string {
   if (isPdfNode(text)) return plainText(text.text);
   return '';
 }
+
+/** pdfmake keeps a line's node only when it has an id: chapter titles get one, so running heads can find them. */
+export function markChapterTitles(content: unknown): void {
+  let count = 0;
+  for (const node of inReadingOrder(content)) {
+    if (node.headlineLevel !== 1) continue;
+    if (typeof node.id !== 'string') node.id = `chapter-${(count += 1)}`;
+    if (typeof node.outlineText !== 'string') node.outlineText = plainText(node.text);
+  }
+}

@@ -6,7 +6,7 @@ import { pageGeometry } from './page-geometry.ts';
 import { installEngineFixes } from './engine-fixes.ts';
 import { setKeepsEnabled } from './keeps/install.ts';
 import { flattenInlines } from './flatten-inlines.ts';
-import { addOutline } from './outline.ts';
+import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
@@ -46,6 +46,8 @@ interface LayoutSettings {
   maxPages?: number;
   /** `false` lets headings, widows, orphans and short items fall where pdfmake puts them. */
   keeps?: boolean;
+  /** `false` leaves the header off pages where a chapter opens. */
+  headerOnOpenings?: boolean;
 }
 
 /**
@@ -74,6 +76,8 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   flattenInlines(definition.content);
   if (typeof settings.tocDepth === 'number') listInContents(definition.content, settings.tocDepth);
   if (typeof settings.outlineDepth === 'number') addOutline(definition.content, settings.outlineDepth);
+  // Chapter titles must be findable on the laid-out pages for `{chapter}` in a running head.
+  markChapterTitles(definition.content);
   const geometry = pageGeometry(definition);
   fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);
 
@@ -96,9 +100,9 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
       modDate: metadata.creationDate,
     },
     displayTitle: true,
-    header: furniture(definition.header, settings.headerFrom ?? 1, count),
+    header: furniture(definition.header, { fromPage: settings.headerFrom ?? 1, skipOpenings: settings.headerOnOpenings === false }, count),
     // The footer is always installed: it is how the page count is learnt.
-    footer: furniture(definition.footer, settings.footerFrom ?? 1, count),
+    footer: furniture(definition.footer, { fromPage: settings.footerFrom ?? 1, skipOpenings: false }, count),
   });
   const buffer = await pdf.getBuffer();
   const maxPages = typeof settings.maxPages === 'number' ? settings.maxPages : undefined;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/build.ts';
 import { createNodeWorld } from '../../src/world/node-world.ts';
+import { pdfLayout } from '../helpers/pdf-layout.ts';
 import { tempProject } from '../helpers/project.ts';
 
 export interface CampaignBuild {
@@ -23,14 +24,21 @@ export async function buildCampaign(env: Record<string, string> = {}): Promise<C
 }
 
 /**
- * Page furniture sits between the last line of one page and the first of the
- * next in reading order; drop folios and the running head to read the text
- * as one flow.
+ * The text of a PDF as one flow, without its page furniture: running heads
+ * and folios sit in the margins, between the last line of one page and the
+ * first of the next in reading order.
  */
-export function withoutFurniture(text: string, runningHead?: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !/^\s*\d+(\s*\/\s*\d+)?\s*$/.test(line) && (runningHead === undefined || line.trim() !== runningHead))
+export async function bodyText(file: string, headerZone = 0): Promise<string> {
+  const pages = await pdfLayout(file);
+  const folio = /^\d+( \/ \d+)?$/;
+  return pages
+    .map((page) =>
+      page.blocks
+        .flatMap((block) => block.lines)
+        .filter((line) => line.yMax > headerZone && !folio.test(line.text))
+        .map((line) => line.text)
+        .join('\n'),
+    )
     .join('\n');
 }
 

@@ -77,6 +77,30 @@ describe('finding one’s way in the dossier', () => {
     }
   });
 
+  it('runs the current chapter’s title in the head, except on the cover and where a chapter opens', async () => {
+    const chapters = ['Journée historique au Kazakhstan', 'Solidarité avec les travailleurs et les masses populaires au Kazakhstan'];
+    const items = await outline(campaign.pdf('dossier'));
+    const openings = chapters.map((title) => items.find((item) => item.title === title)!.page);
+    const head = (page: Page) =>
+      page.blocks
+        .flatMap((b) => b.lines)
+        .filter((line) => line.yMax < 50)
+        .map((line) => line.text)
+        .join(' ');
+    pages.forEach((page, index) => {
+      const number = index + 1;
+      const text = head(page);
+      if (number === 1 || openings.includes(number)) {
+        expect(text, `page ${number}`).toBe('');
+        return;
+      }
+      expect(text, `page ${number}`).toContain('Kazakhstan : la classe ouvrière face à la répression');
+      const chapter = chapters.filter((_, i) => openings[i]! <= number).at(-1);
+      if (chapter) expect(text, `page ${number}`).toContain(chapter);
+      else for (const title of chapters) expect(text, `page ${number}`).not.toContain(title);
+    });
+  });
+
   it('leaves leaflets and pamphlets without bookmarks their layouts did not ask for', async () => {
     expect(await outline(campaign.pdf('leaflets/janaozen-anniversaire'))).toEqual([]);
   });
