@@ -20,6 +20,8 @@ export function furniture(spec: unknown, options: FurnitureOptions, onPageCount:
     onPageCount(pageCount);
     if (spec === undefined || spec === null || currentPage < options.fromPage) return null;
     const chapters = currentChapters();
+    // A page left blank before a right-hand opening carries nothing, as in a book.
+    if (chapters.isBlank(currentPage)) return null;
     if (options.skipOpenings && chapters.opensOn(currentPage)) return null;
     return substitute(spec, { page: String(currentPage), pages: String(pageCount), chapter: chapters.chapterOn(currentPage) });
   };

@@ -1,5 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from '../../src/build.ts';
+import { memoryProject, REPO } from '../helpers/project.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfLayout, type Page } from '../helpers/pdf-layout.ts';
 import { buildCampaign, type CampaignBuild, fold } from './campaign-build.ts';
@@ -103,5 +108,35 @@ describe('finding one’s way in the dossier', () => {
 
   it('leaves leaflets and pamphlets without bookmarks their layouts did not ask for', async () => {
     expect(await outline(campaign.pdf('leaflets/janaozen-anniversaire'))).toEqual([]);
+  });
+});
+
+describe('a dossier made for print', () => {
+  it('opens every chapter on a right-hand page, and leaves the pages skipped for it blank', async () => {
+    const files: Record<string, string> = {};
+    for (const entry of await readdir(join(REPO, 'content'), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files[relative(REPO, join(entry.parentPath, entry.name))] = await readFile(join(entry.parentPath, entry.name), 'utf8');
+    }
+    files['content/dossier.md'] = files['content/dossier.md']!.replace('layout: dossier\n', 'layout: dossier\nprint: true\n');
+    const world = await memoryProject(files);
+    const result = await build({ world, only: ['dossier'] });
+    expect(result.diagnostics).toEqual([]);
+    const dir = await mkdtemp(join(tmpdir(), 'roneo-print-'));
+    try {
+      const file = join(dir, 'dossier.pdf');
+      await writeFile(file, world.files.get('output/dossier.pdf')!);
+      const items = await outline(file);
+      const openings = ['Journée historique au Kazakhstan', 'Solidarité avec les travailleurs et les masses populaires au Kazakhstan'].map(
+        (title) => items.find((item) => item.title === title)!.page,
+      );
+      for (const page of openings) expect(page % 2, `chapter on page ${page}`).toBe(1);
+      const printed = await pdfLayout(file);
+      const blank = printed.map((page, index) => ({ index: index + 1, lines: page.blocks.flatMap((b) => b.lines) })).filter((p) => p.lines.length === 0);
+      // The first chapter would open on page 4 and the second on page 8 without print: true, so pages were skipped.
+      expect(blank.length).toBeGreaterThan(0);
+      for (const { index } of blank) expect(openings, `blank page ${index} precedes an opening`).toContain(index + 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { plainText } from '../outline.ts';
 
 /**
- * Running heads need to know which chapter each page belongs to, and
+ * Running heads need to know which chapter each page belongs to (and which
+ * pages were left blank, to carry no head or folio), and
  * pdfmake's header callback only gets a page number. pdfmake lays the
  * headers out after all the content, though, so the chapter openings are
  * known by then: LayoutBuilder.addHeadersAndFooters is wrapped to read them
@@ -16,6 +17,8 @@ export interface ChapterPages {
   chapterOn(page: number): string;
   /** Whether a chapter opens on this page. */
   opensOn(page: number): boolean;
+  /** Whether the page holds nothing: a verso left blank so a chapter opens on the right. */
+  isBlank(page: number): boolean;
 }
 
 interface LaidOutLine {
@@ -68,12 +71,14 @@ function chaptersOf(pages: LaidOutPage[]): ChapterPages {
       if (openings.at(-1)?.page !== index + 1 || openings.at(-1)?.title !== title) openings.push({ page: index + 1, title });
     }
   });
+  const blank = new Set(pages.flatMap((page, index) => (page.items.length === 0 ? [index + 1] : [])));
   return {
     chapterOn: (page) => openings.filter((o) => o.page <= page).at(-1)?.title ?? '',
     opensOn: (page) => openings.some((o) => o.page === page),
+    isBlank: (page) => blank.has(page),
   };
 }
 
 function emptyChapters(): ChapterPages {
-  return { chapterOn: () => '', opensOn: () => false };
+  return { chapterOn: () => '', opensOn: () => false, isBlank: () => false };
 }
