@@ -36,7 +36,3 @@ function margins(value: unknown): [number, number, number, number] {
   }
   return [40, 40, 40, 40];
 }
-
-export function knownPageSize(name: string): boolean {
-  return SIZES[name.toUpperCase()] !== undefined;
-}

@@ -24,6 +24,11 @@ async function outline(file: string): Promise<OutlineItem[]> {
   return convert((JSON.parse(stdout) as { outlines: Raw[] }).outlines);
 }
 
+/** The dossier's own sections, its two chapters, and the sections of the second (the first has none). */
+const SECTIONS = ['Introduction', 'Chronologie', 'Signataires', 'Sources'];
+const CHAPTERS = ['Journée historique au Kazakhstan', 'Solidarité avec les travailleurs et les masses populaires au Kazakhstan'];
+const SECOND_CHAPTER_SECTIONS = ['Halte aux méthodes fascistes de répression', 'Signataires'];
+
 const pageText = (page: Page) => fold(page.blocks.flatMap((b) => b.lines.map((l) => l.text)).join('\n'));
 
 describe('finding one’s way in the dossier', () => {
@@ -49,16 +54,7 @@ describe('finding one’s way in the dossier', () => {
         title: lines.find((line) => line.xMin < page.width / 2 && Math.abs(middle(line) - middle(number)) < 3)?.text ?? '',
         page: Number(number.text),
       }));
-    expect(entries.map((e) => e.title)).toEqual([
-      'Introduction',
-      'Chronologie',
-      'Signataires',
-      'Sources',
-      'Journée historique au Kazakhstan',
-      'Solidarité avec les travailleurs et les masses populaires au Kazakhstan',
-      'Halte aux méthodes fascistes de répression',
-      'Signataires',
-    ]);
+    expect(entries.map((e) => e.title)).toEqual([...SECTIONS, ...CHAPTERS, ...SECOND_CHAPTER_SECTIONS]);
     for (const entry of entries) {
       expect(pageText(pages[entry.page - 1]!), `${entry.title} on page ${entry.page}`).toContain(fold(entry.title));
       // And not on the page before: the number is where the heading is, not where its section ends.
@@ -68,22 +64,15 @@ describe('finding one’s way in the dossier', () => {
 
   it('has bookmarks for chapters with their sections nested, pointing at their pages', async () => {
     const items = await outline(campaign.pdf('dossier'));
-    expect(items.map((i) => i.title)).toEqual([
-      'Introduction',
-      'Chronologie',
-      'Signataires',
-      'Sources',
-      'Journée historique au Kazakhstan',
-      'Solidarité avec les travailleurs et les masses populaires au Kazakhstan',
-    ]);
-    expect(items.at(-1)!.kids.map((k) => k.title)).toEqual(['Halte aux méthodes fascistes de répression', 'Signataires']);
+    expect(items.map((i) => i.title)).toEqual([...SECTIONS, ...CHAPTERS]);
+    expect(items.at(-1)!.kids.map((k) => k.title)).toEqual(SECOND_CHAPTER_SECTIONS);
     for (const item of [...items, ...items.flatMap((i) => i.kids)]) {
       expect(pageText(pages[item.page - 1]!), `${item.title} on page ${item.page}`).toContain(fold(item.title));
     }
   });
 
   it('runs the current chapter’s title in the head, except on the cover and where a chapter opens', async () => {
-    const chapters = ['Journée historique au Kazakhstan', 'Solidarité avec les travailleurs et les masses populaires au Kazakhstan'];
+    const chapters = CHAPTERS;
     const items = await outline(campaign.pdf('dossier'));
     const openings = chapters.map((title) => items.find((item) => item.title === title)!.page);
     const head = (page: Page) =>
@@ -126,9 +115,7 @@ describe('a dossier made for print', () => {
       const file = join(dir, 'dossier.pdf');
       await writeFile(file, world.files.get('output/dossier.pdf')!);
       const items = await outline(file);
-      const openings = ['Journée historique au Kazakhstan', 'Solidarité avec les travailleurs et les masses populaires au Kazakhstan'].map(
-        (title) => items.find((item) => item.title === title)!.page,
-      );
+      const openings = CHAPTERS.map((title) => items.find((item) => item.title === title)!.page);
       for (const page of openings) expect(page % 2, `chapter on page ${page}`).toBe(1);
       const printed = await pdfLayout(file);
       const blank = printed.map((page, index) => ({ index: index + 1, lines: page.blocks.flatMap((b) => b.lines) })).filter((p) => p.lines.length === 0);
