@@ -12,7 +12,7 @@ import { sha256, writeManifest, writePublication } from './publish/write-outputs
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf } from './render/render-pdf.ts';
-import { ImageRegistry, resolveImages } from './transform/images.ts';
+import { ImageRegistry, resolveCover, resolveImages } from './transform/images.ts';
 import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
 import { createNodeWorld } from './world/node-world.ts';
@@ -86,11 +86,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);
     const own = parse(publication);
     const images = new ImageRegistry();
+    const imageContext = { world, contentDir: dirs.content, diagnostics, registry: images };
     for (const document of [own, ...chapters]) {
-      await resolveImages(document.tree, { world, file: document.document.path, contentDir: dirs.content, diagnostics, registry: images });
+      await resolveImages(document.tree, { ...imageContext, file: document.document.path });
     }
-    const laidOut = layoutPublication({ publication: own, chapters, images, version: VERSION }, templates, strings, diagnostics);
+    const coverAt = publication.frontMatter.locate(['cover']);
+    const cover = publication.meta.cover === undefined ? undefined : await resolveCover(publication.meta.cover, coverAt, { ...imageContext, file: publication.path });
+    const laidOut = layoutPublication({ publication: own, chapters, images, cover, version: VERSION }, templates, strings, diagnostics);
     if (!laidOut || fontsBroken) continue;
+    if (cover !== undefined && !printsImage(laidOut.definition.content, cover)) {
+      diagnostics.warn(coverAt, `front matter \`cover\` is not printed: the ${publication.meta.layout} layout has no cover image`, 'cover-unused');
+    }
     const texts = new Map([own, ...chapters].map((p) => [p.document.path, p.document.text] as const));
     checkGlyphCoverage(laidOut.definition, fonts, { texts, templates: templates.sourcesOf(publication.meta.layout!), fallback: at(laidOut.templatePath) }, diagnostics);
     // Errors found while building an earlier publication still count for every file this one uses.
@@ -168,6 +174,20 @@ export function creationDate(date: string | undefined, epoch: string | undefined
   if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
   if (date) return new Date(`${date}T00:00:00Z`);
   return FALLBACK_DATE;
+}
+
+/** Whether a layout placed this picture anywhere in its content. */
+function printsImage(content: unknown, key: string): boolean {
+  const work: unknown[] = [content];
+  while (work.length > 0) {
+    const value = work.pop();
+    if (Array.isArray(value)) work.push(...value);
+    else if (typeof value === 'object' && value !== null) {
+      if ((value as { image?: unknown }).image === key) return true;
+      work.push(...Object.values(value));
+    }
+  }
+  return false;
 }
 
 function clean(dir: string): string {

@@ -18,6 +18,8 @@ export interface LayoutInput {
   publication: ParsedDocument;
   chapters: ParsedDocument[];
   images: ImageRegistry;
+  /** The registry key of the front matter's `cover:` picture, when it could be read. */
+  cover?: string;
   version: string;
 }
 
@@ -72,6 +74,7 @@ export function layoutPublication(
       id: document.id,
       lang,
       dateText: document.meta.date ? formatDate(document.meta.date, lang) : undefined,
+      coverImage: input.cover,
       strings: table,
       body: body(input.publication, 'c0-'),
       chapters: input.chapters.map((chapter, index) => ({

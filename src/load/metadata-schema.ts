@@ -38,6 +38,12 @@ export const metadataSchema = z.looseObject({
     )
     .optional(),
   include: z.array(text('a content-relative path to a .md file'), { error: 'must be a list of .md paths' }).optional(),
+  /** The cover picture, a path relative to the Markdown file, inside the content folder. */
+  cover: z
+    .string({ error: 'must be a path to a PNG or JPEG file, relative to this file' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .optional(),
 });
 
 export type Metadata = z.infer<typeof metadataSchema>;

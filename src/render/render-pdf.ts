@@ -8,6 +8,7 @@ import { setKeepsEnabled } from './keeps/install.ts';
 import { flattenInlines } from './flatten-inlines.ts';
 import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
+import { installShrinkToPage } from './shrink-to-page.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
 export interface PdfMetadata {
@@ -61,6 +62,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const settings = (isPdfNode(roneo) ? roneo : {}) as LayoutSettings;
 
   installEngineFixes();
+  installShrinkToPage();
   setKeepsEnabled(settings.keeps !== false);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);

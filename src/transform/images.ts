@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Diagnostics } from '../diagnostics/diagnostic.ts';
+import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
 
 type ImageNode = Image | ImageReference;
@@ -21,9 +21,15 @@ export class ImageRegistry {
   }
 
   add(node: ImageNode, data: Uint8Array): void {
+    const key = this.register(data);
+    node.data = { ...node.data, imageKey: key } as ImageNode['data'];
+  }
+
+  /** Stores a picture that no Markdown node carries (a cover) and returns the key a layout names it by. */
+  register(data: Uint8Array): string {
     const key = `img-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
     this.bytes.set(key, data);
-    node.data = { ...node.data, imageKey: key } as ImageNode['data'];
+    return key;
   }
 }
 
@@ -51,58 +57,76 @@ export async function resolveImages(tree: Root, context: ImageContext): Promise<
   for (const node of images) {
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
     if (url === undefined) continue;
-    const data = await readImage(node, url, context);
+    const where = { file: context.file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    const data = await readImage(url, urlPath(url), where, 'image', context);
     if (data) context.registry.add(node, data);
   }
 }
 
-async function readImage(node: ImageNode, url: string, context: ImageContext): Promise<Uint8Array | undefined> {
-  const { diagnostics, file } = context;
-  const where = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-    diagnostics.error(where, `remote image \`${url}\` is not fetched; save it inside the content folder and link it by path`, 'image-remote');
-    return undefined;
-  }
-  let decoded: string;
+/**
+ * The picture named by front matter `cover:` (a path relative to the
+ * Markdown file, not a URL), read and checked like a Markdown image; its
+ * problems are reported at the field. Returns the key a layout prints it by.
+ */
+export async function resolveCover(path: string, where: SourcePoint, context: ImageContext): Promise<string | undefined> {
+  const data = await readImage(path, path, where, 'cover image', context);
+  return data ? context.registry.register(data) : undefined;
+}
+
+/** A Markdown destination is a URL: its query and fragment go, and %-escapes are decoded. */
+function urlPath(url: string): string {
   try {
-    decoded = decodeURIComponent(url.split(/[?#]/)[0]!);
+    return decodeURIComponent(url.split(/[?#]/)[0]!);
   } catch {
-    decoded = url;
+    return url;
+  }
+}
+
+async function readImage(url: string, decoded: string, where: SourcePoint, noun: string, context: ImageContext): Promise<Uint8Array | undefined> {
+  const { diagnostics, file } = context;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    diagnostics.error(where, `remote ${noun} \`${url}\` is not fetched; save it inside the content folder and link it by path`, 'image-remote');
+    return undefined;
   }
   const target = posix.normalize(posix.join(posix.dirname(file), decoded));
   const root = context.contentDir.replace(/\/$/, '');
   if (decoded.startsWith('/') || !(target.startsWith(`${root}/`) || root === '.')) {
-    diagnostics.error(where, `image \`${url}\` is outside the content folder`, 'image-path');
+    diagnostics.error(where, `${noun} \`${url}\` is outside the content folder`, 'image-path');
     return undefined;
   }
   let data: Uint8Array;
   try {
     data = await context.world.readFile(target);
   } catch {
-    diagnostics.error(where, `image \`${url}\` not found (looked for ${target})`, 'image-missing');
+    diagnostics.error(where, `${noun} \`${url}\` not found (looked for ${target})`, 'image-missing');
     return undefined;
   }
   if (!isPng(data) && !isJpeg(data)) {
-    diagnostics.error(where, `image \`${url}\` is not a PNG or JPEG file`, 'image-format');
+    diagnostics.error(where, `${noun} \`${url}\` is not a PNG or JPEG file`, 'image-format');
     return undefined;
   }
   const size = isPng(data) ? pngSize(data) : jpegSize(data);
   if (!size || size.width === 0 || size.height === 0) {
-    diagnostics.error(where, `image \`${url}\` is damaged: its size cannot be read`, 'image-corrupt');
+    diagnostics.error(where, `${noun} \`${url}\` is damaged: its size cannot be read`, 'image-corrupt');
     return undefined;
   }
   return data;
 }
 
+interface ImageSize {
+  width: number;
+  height: number;
+}
+
 /** Width and height from the IHDR chunk, which must come first. */
-function pngSize(data: Uint8Array): { width: number; height: number } | undefined {
+function pngSize(data: Uint8Array): ImageSize | undefined {
   if (data.length < 24 || String.fromCharCode(...data.subarray(12, 16)) !== 'IHDR') return undefined;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** Width and height from the first start-of-frame marker. */
-function jpegSize(data: Uint8Array): { width: number; height: number } | undefined {
+function jpegSize(data: Uint8Array): ImageSize | undefined {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let offset = 2;
   while (offset + 9 < data.length) {

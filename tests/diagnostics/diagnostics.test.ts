@@ -132,6 +132,13 @@ const cases: Case[] = [
   { name: 'image-missing', rule: 'image-missing', good: true },
   { name: 'image-format', rule: 'image-format', good: true },
   { name: 'image-corrupt', rule: 'image-corrupt', good: true },
+  // The front matter's `cover:` picture, checked like a Markdown image and reported at the field.
+  { name: 'image-remote-cover', rule: 'image-remote', good: true },
+  { name: 'image-path-cover', rule: 'image-path', good: true },
+  { name: 'image-missing-cover', rule: 'image-missing', good: true },
+  { name: 'image-format-cover', rule: 'image-format', good: true },
+  { name: 'image-corrupt-cover', rule: 'image-corrupt', good: true },
+  { name: 'cover-unused', rule: 'cover-unused', good: true, built: ['leaflets/cover-unused'] },
 
   // Fonts
   { name: 'missing-glyph', rule: 'missing-glyph', good: true },
