@@ -26,6 +26,8 @@ export interface Summary {
   pages: number;
   /** Median of the runs' build times, ms. */
   ms: number;
+  /** Median of the runs' CPU times, ms. */
+  cpuMs: number;
   /** Highest peak of the runs, MB. */
   peakMB: number;
   runs: number;
@@ -66,7 +68,7 @@ const median = (values: number[]) => {
 
 function summary(runs: Measurement[]): Summary {
   if (runs.length === 0) throw new Error('no measurement');
-  return { pages: runs[0]!.pages, ms: median(runs.map((m) => m.ms)), peakMB: Math.max(...runs.map((m) => m.peakMB)), runs: runs.length };
+  return { pages: runs[0]!.pages, ms: median(runs.map((m) => m.ms)), cpuMs: median(runs.map((m) => m.cpuMs)), peakMB: Math.max(...runs.map((m) => m.peakMB)), runs: runs.length };
 }
 
 export function summarise(measurements: readonly Measurement[]): Row[] {
@@ -80,7 +82,7 @@ export function summarise(measurements: readonly Measurement[]): Row[] {
 /** The table: pages, times, ratio, peaks, and the growth from 300 to 600 pages, against the issue's targets. */
 export function formatTable(rows: readonly Row[]): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  const header = ['dossier', 'Roneo pages', 'Roneo time', 'pdfmake pages', 'pdfmake time', 'ratio', 'Roneo peak RSS', 'pdfmake peak RSS'];
+  const header = ['dossier', 'Roneo pages', 'Roneo time', 'pdfmake pages', 'pdfmake time', 'ratio', 'Roneo CPU', 'pdfmake CPU', 'CPU ratio', 'Roneo peak RSS', 'pdfmake peak RSS'];
   const body = rows.map((row) => [
     `~${row.size} A5`,
     String(row.roneo.pages),
@@ -88,6 +90,9 @@ export function formatTable(rows: readonly Row[]): string {
     String(row.pdfmake.pages),
     seconds(row.pdfmake.ms),
     `${(row.roneo.ms / row.pdfmake.ms).toFixed(2)}×`,
+    seconds(row.roneo.cpuMs),
+    seconds(row.pdfmake.cpuMs),
+    `${(row.roneo.cpuMs / row.pdfmake.cpuMs).toFixed(2)}×`,
     `${Math.round(row.roneo.peakMB)} MB`,
     `${Math.round(row.pdfmake.peakMB)} MB`,
   ]);
@@ -99,17 +104,17 @@ export function formatTable(rows: readonly Row[]): string {
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   out.push('');
   const runs = rows[0]?.roneo.runs ?? 0;
-  out.push(`times: the median of ${runs} run${runs === 1 ? '' : 's'}, each build in its own process; peaks: the highest of the runs`);
+  out.push(`times: the median of ${runs} run${runs === 1 ? '' : 's'}, each build in its own process (CPU: user and system, every thread); peaks: the highest of the runs`);
   if (small) {
     const ratio = small.roneo.ms / small.pdfmake.ms;
-    out.push(`target: 300 pages within ${TARGETS.ratioToBaseline}× plain pdfmake: ${ratio.toFixed(2)}× (${verdict(ratio <= TARGETS.ratioToBaseline)})`);
+    out.push(`target: 300 pages within ${TARGETS.ratioToBaseline}× plain pdfmake: ${ratio.toFixed(2)}× (${verdict(ratio <= TARGETS.ratioToBaseline)}); CPU: ${(small.roneo.cpuMs / small.pdfmake.cpuMs).toFixed(2)}×`);
     out.push(`target: peak ≤ ${TARGETS.peakMB} MB: ${Math.round(small.roneo.peakMB)} MB at 300 pages (${verdict(small.roneo.peakMB <= TARGETS.peakMB)})`);
   }
   if (large) out.push(`        ${Math.round(large.roneo.peakMB)} MB at 600 pages (${verdict(large.roneo.peakMB <= TARGETS.peakMB)})`);
   if (small && large) {
     const growth = large.roneo.ms / small.roneo.ms;
     const baseline = large.pdfmake.ms / small.pdfmake.ms;
-    out.push(`target: 600 pages ≤ ${TARGETS.growth600}× the 300-page time: ${growth.toFixed(2)}× (${verdict(growth <= TARGETS.growth600)}); plain pdfmake: ${baseline.toFixed(2)}×`);
+    out.push(`target: 600 pages ≤ ${TARGETS.growth600}× the 300-page time: ${growth.toFixed(2)}× (${verdict(growth <= TARGETS.growth600)}); plain pdfmake: ${baseline.toFixed(2)}×; CPU: ${(large.roneo.cpuMs / small.roneo.cpuMs).toFixed(2)}×`);
   }
   return out.join('\n');
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { bigDossier } from '../../helpers/big-dossier.ts';
 import { REPO } from '../../helpers/project.ts';
-import { report, rssMB, sizeArgument } from './measurement.ts';
+import { report, rssMB, sizeArgument, stopwatch } from './measurement.ts';
 
 type PdfNode = Record<string, unknown>;
 type Inline = string | PdfNode;
@@ -26,7 +26,7 @@ const size = sizeArgument(process.argv);
 const dossier = await bigDossier({ pages: size });
 const fonts = await readFonts();
 const startMB = rssMB();
-const started = performance.now();
+const elapsed = stopwatch();
 
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
@@ -62,8 +62,8 @@ const definition = {
   defaultStyle: { font: 'Charis SIL', fontSize: 10.5, lineHeight: 0.82, alignment: 'justify' },
 };
 const buffer = await pdfmake.createPdf(definition).getBuffer();
-const ms = performance.now() - started;
-report({ tool: 'pdfmake', size, pages, bytes: buffer.byteLength, ms: Math.round(ms), startMB });
+const time = elapsed();
+report({ tool: 'pdfmake', size, pages, bytes: buffer.byteLength, ...time, startMB });
 
 /** The font files named in fonts/fonts.json, read before the clock starts; registered under the same virtual paths as Roneo's. */
 async function readFonts(): Promise<{ files: Map<string, Buffer>; families: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> }> {

@@ -13,6 +13,6 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 const measurements = await measureScale(runs, (m) => {
-  process.stderr.write(`${m.tool.padEnd(7)} ~${m.size}: ${m.pages} pages, ${(m.ms / 1000).toFixed(2)} s, peak ${m.peakMB} MB (${m.startMB} MB before the build)\n`);
+  process.stderr.write(`${m.tool.padEnd(7)} ~${m.size}: ${m.pages} pages, ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(2)} s), peak ${m.peakMB} MB (${m.startMB} MB before the build)\n`);
 });
 process.stdout.write(`${formatTable(summarise(measurements))}\n`);

@@ -8,19 +8,19 @@
 import { build } from '../../../src/build.ts';
 import { bigDossier } from '../../helpers/big-dossier.ts';
 import { memoryProject } from '../../helpers/project.ts';
-import { report, rssMB, sizeArgument } from './measurement.ts';
+import { report, rssMB, sizeArgument, stopwatch } from './measurement.ts';
 
 const size = sizeArgument(process.argv);
 const dossier = await bigDossier({ pages: size });
 // The repository's templates and fonts and the generated content, read before the clock starts.
 const world = await memoryProject(dossier.files);
 const startMB = rssMB();
-const started = performance.now();
+const elapsed = stopwatch();
 const result = await build({ world, only: [dossier.id] });
-const ms = performance.now() - started;
+const time = elapsed();
 const built = result.publications[0];
 if (!result.ok || !built) {
   process.stderr.write(`the dossier did not build: ${JSON.stringify(result.diagnostics.slice(0, 5), null, 2)}\n`);
   process.exit(1);
 }
-report({ tool: 'roneo', size, pages: built.pages, bytes: built.bytes, ms: Math.round(ms), startMB });
+report({ tool: 'roneo', size, pages: built.pages, bytes: built.bytes, ...time, startMB });
