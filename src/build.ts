@@ -86,7 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);
     const own = parse(publication);
     const images = new ImageRegistry();
-    const imageContext = { world, contentDir: dirs.content, diagnostics, registry: images };
+    const imageContext = { world, contentDir: dirs.content, diagnostics, registry: images, pdfa: publication.meta.pdfa === true };
     for (const document of [own, ...chapters]) {
       await resolveImages(document.tree, { ...imageContext, file: document.document.path });
     }
@@ -164,6 +164,7 @@ function metadataOf(document: SourceDocument, world: World) {
     subject: meta.subtitle ?? meta.title,
     keywords: Array.isArray(keywords) ? keywords.map(String).join(', ') : typeof keywords === 'string' ? keywords : undefined,
     lang: meta.lang,
+    pdfa: meta.pdfa === true,
     creator: GENERATOR,
     creationDate: creationDate(meta.date, world.env('SOURCE_DATE_EPOCH')),
   };

@@ -44,6 +44,14 @@ export const metadataSchema = z.looseObject({
     .trim()
     .min(1, { error: 'must not be empty' })
     .optional(),
+  /** Words for the PDF's metadata: a list, or one line of comma-separated words. */
+  keywords: z
+    .union([z.string(), z.array(z.union([z.string(), z.number()]).transform(String))], {
+      error: 'must be a list of keywords, or one line of text',
+    })
+    .optional(),
+  /** Identify the PDF as PDF/A-2b, for archiving. */
+  pdfa: z.boolean({ error: 'must be true or false' }).optional(),
 });
 
 export type Metadata = z.infer<typeof metadataSchema>;

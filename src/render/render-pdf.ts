@@ -8,6 +8,7 @@ import { setKeepsEnabled } from './keeps/install.ts';
 import { flattenInlines } from './flatten-inlines.ts';
 import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
+import { pdfaOptions } from './pdfa.ts';
 import { installShrinkToPage } from './shrink-to-page.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
@@ -17,6 +18,8 @@ export interface PdfMetadata {
   subject?: string;
   keywords?: string;
   lang: string;
+  /** Identify the file as PDF/A-2b. */
+  pdfa?: boolean;
   creator: string;
   creationDate: Date;
 }
@@ -102,6 +105,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
       modDate: metadata.creationDate,
     },
     displayTitle: true,
+    ...pdfaOptions(metadata.pdfa),
     header: furniture(definition.header, { fromPage: settings.headerFrom ?? 1, skipOpenings: settings.headerOnOpenings === false }, count),
     // The footer is always installed: it is how the page count is learnt.
     footer: furniture(definition.footer, { fromPage: settings.footerFrom ?? 1, skipOpenings: false }, count),

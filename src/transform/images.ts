@@ -39,6 +39,8 @@ export interface ImageContext {
   contentDir: string;
   diagnostics: Diagnostics;
   registry: ImageRegistry;
+  /** The publication claims PDF/A: its colours are sRGB, so CMYK pictures are refused. */
+  pdfa?: boolean;
 }
 
 /**
@@ -110,12 +112,19 @@ async function readImage(url: string, decoded: string, where: SourcePoint, noun:
     diagnostics.error(where, `${noun} \`${url}\` is damaged: its size cannot be read`, 'image-corrupt');
     return undefined;
   }
+  // PDF/A allows device CMYK only under a CMYK output intent, and Roneo's is sRGB.
+  if (context.pdfa && size.components === 4) {
+    diagnostics.error(where, `${noun} \`${url}\` is a CMYK JPEG, which a PDF/A file with an sRGB output intent cannot hold; save it as RGB or greyscale`, 'image-pdfa');
+    return undefined;
+  }
   return data;
 }
 
 interface ImageSize {
   width: number;
   height: number;
+  /** Colour components of a JPEG: 1 grey, 3 RGB (YCbCr), 4 CMYK. */
+  components?: number;
 }
 
 /** Width and height from the IHDR chunk, which must come first. */
@@ -125,7 +134,7 @@ function pngSize(data: Uint8Array): ImageSize | undefined {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** Width and height from the first start-of-frame marker. */
+/** Width, height and colour components from the first start-of-frame marker. */
 function jpegSize(data: Uint8Array): ImageSize | undefined {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let offset = 2;
@@ -134,7 +143,7 @@ function jpegSize(data: Uint8Array): ImageSize | undefined {
     const marker = data[offset + 1]!;
     const length = view.getUint16(offset + 2);
     const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+    if (isFrame) return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7), components: data[offset + 9] };
     offset += 2 + length;
   }
   return undefined;

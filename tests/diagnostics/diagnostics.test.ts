@@ -68,6 +68,7 @@ const cases: Case[] = [
     rule: 'front-matter',
     good: true,
   },
+  { name: 'front-matter-cover-pdfa', rule: 'front-matter', good: true },
 
   // Publications, layouts and includes
   { name: 'unknown-publication', rule: 'unknown-publication', good: true, options: { only: ['nope', 'articles/note', GOOD_ID] } },
@@ -139,6 +140,8 @@ const cases: Case[] = [
   { name: 'image-format-cover', rule: 'image-format', good: true },
   { name: 'image-corrupt-cover', rule: 'image-corrupt', good: true },
   { name: 'cover-unused', rule: 'cover-unused', good: true, built: ['leaflets/cover-unused'] },
+  // A CMYK picture in a PDF/A publication; the same picture is fine in one that is not PDF/A.
+  { name: 'image-pdfa', rule: 'image-pdfa', good: true, built: ['pamphlets/cmjn'] },
 
   // Fonts
   { name: 'missing-glyph', rule: 'missing-glyph', good: true },
