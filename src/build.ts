@@ -115,6 +115,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       diagnostics.error(at(publication.path), `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
       continue;
     }
+    if (rendered.unplacedFootnotes.length > 0) {
+      // Never a PDF that silently lacks a note.
+      for (const source of rendered.unplacedFootnotes) {
+        diagnostics.error(source ?? at(publication.path), 'this footnote could not be set at the foot of any page: its reference is in a place the layout does not follow (a header, a footer or a positioned block)', 'footnote-unplaced');
+      }
+      continue;
+    }
     if (rendered.maxPages !== undefined && rendered.pages > rendered.maxPages) {
       const limit = `${rendered.maxPages} ${rendered.maxPages === 1 ? 'page' : 'pages'}`;
       diagnostics.warn(at(publication.path), `runs to ${rendered.pages} pages; the ${publication.meta.layout} layout is meant for ${limit}: shorten the text`, 'page-limit');

@@ -1,12 +1,14 @@
+import { installFootnotes } from './footnotes/install.ts';
 import { installKeeps } from './keeps/install.ts';
 import { installLineLayout } from './line-layout/install.ts';
+import { installNeedlessBreakFix } from './needless-breaks.ts';
 import { installRunningHeads } from './running-heads/install.ts';
 
 let installed = false;
 
 /**
  * pdfmake's own layout lacks what print needs (justification between words
- * only, visible hyphens, keeps, widows and orphans). The fixes replace the
+ * only, visible hyphens, keeps, widows and orphans, footnotes). The fixes replace the
  * responsible methods of its classes once per process, before any document
  * is laid out; each is documented where it lives.
  */
@@ -14,6 +16,9 @@ export function installEngineFixes(): void {
   if (installed) return;
   installLineLayout();
   installKeeps();
+  // After the keeps: the footnotes wrap the layout methods the keeps replaced.
+  installFootnotes();
   installRunningHeads();
+  installNeedlessBreakFix();
   installed = true;
 }

@@ -1,4 +1,5 @@
 import pdfmake from 'pdfmake';
+import type { SourcePoint } from '../diagnostics/diagnostic.ts';
 import { isPdfNode } from '../layout/to-pdfmake/pdf-content.ts';
 import type { FontSet } from './fonts.ts';
 import { VARIANTS } from './fonts.ts';
@@ -6,6 +7,9 @@ import { pageGeometry } from './page-geometry.ts';
 import { installEngineFixes } from './engine-fixes.ts';
 import { setKeepsEnabled } from './keeps/install.ts';
 import { flattenInlines } from './flatten-inlines.ts';
+import { footnoteStyleFrom } from './footnotes/footnote-style.ts';
+import { setFootnotesAtFoot } from './footnotes/install.ts';
+import { takeFootnotes } from './footnotes/take-footnotes.ts';
 import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
 import { pdfaOptions } from './pdfa.ts';
@@ -36,6 +40,8 @@ export interface RenderedPdf {
   pages: number;
   /** The layout's page limit, when it sets one. */
   maxPages: number | undefined;
+  /** Footnotes that could not be set at the foot of any page (where each was written, when known). */
+  unplacedFootnotes: Array<SourcePoint | undefined>;
 }
 
 /** Roneo's own settings inside a layout, stripped before pdfmake sees the definition. */
@@ -46,6 +52,10 @@ interface LayoutSettings {
   tocDepth?: number;
   /** Headings down to this level appear in the PDF outline (bookmarks). */
   outlineDepth?: number;
+  /** `chapter` prints the notes at the end of their chapter; `page` (the default), at the foot of the page of their reference. */
+  footnotes?: unknown;
+  /** The look of notes at the foot of the page: `{ rule: { width, thickness, color, above, below }, gap, indent, maxShare }`. */
+  footnoteStyle?: unknown;
   /** More pages than this is reported: a leaflet must stay one sheet. */
   maxPages?: number;
   /** `false` lets headings, widows, orphans and short items fall where pdfmake puts them. */
@@ -83,6 +93,10 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   if (typeof settings.outlineDepth === 'number') addOutline(definition.content, settings.outlineDepth);
   // Chapter titles must be findable on the laid-out pages for `{chapter}` in a running head.
   markChapterTitles(definition.content);
+  const footStyle = footnoteStyleFrom(settings.footnoteStyle);
+  const footnotes = settings.footnotes === 'chapter' || !isObject(definition.content)
+    ? undefined
+    : setFootnotesAtFoot(definition.content, takeFootnotes(definition.content, footStyle.indent), footStyle);
   const geometry = pageGeometry(definition);
   fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);
 
@@ -112,7 +126,11 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   });
   const buffer = await pdf.getBuffer();
   const maxPages = typeof settings.maxPages === 'number' ? settings.maxPages : undefined;
-  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, maxPages };
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, maxPages, unplacedFootnotes: footnotes?.unplaced ?? [] };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 function registerFonts(fonts: FontSet): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {

@@ -62,7 +62,7 @@ bloc de code
 
 Une affirmation sourcée[^1].
 
-[^1]: La note de bas de chapitre.
+[^1]: La note de bas de page.
 `;
 
 describe('every Markdown construct, read back from a real PDF', () => {
@@ -110,8 +110,8 @@ describe('every Markdown construct, read back from a real PDF', () => {
       'indenté',
       'Légende de la photo',
       'Une affirmation sourcée1.',
-      'Notes',
-      '1. La note de bas de chapitre.',
+      // At the foot of the page, its number hanging at the left.
+      '1 La note de bas de page.',
     ];
     expect(firstOutOfOrder(text, order)).toBeUndefined();
   });

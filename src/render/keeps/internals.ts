@@ -56,6 +56,7 @@ export interface PdfNode {
 }
 
 export interface DocumentContext {
+  page: number;
   y: number;
   availableWidth: number;
   availableHeight: number;

@@ -1,3 +1,4 @@
+import { footnoteCost } from '../footnotes/install.ts';
 import type { LayoutBuilder, PdfLine, PdfNode } from './internals.ts';
 
 /** Lines a paragraph keeps on each side of a page break. */
@@ -64,11 +65,14 @@ export function printedLines(lines: readonly PdfLine[], maxHeight: number | unde
   return lines.length;
 }
 
-/** Lines from `from` that fit in `space`, tested one by one as pdfmake does. */
+/**
+ * Lines from `from` that fit in `space`, tested one by one as pdfmake does.
+ * A line carrying note references needs room for its notes at the foot too.
+ */
 export function linesThatFit(lines: readonly PdfLine[], from: number, to: number, space: number): number {
   let count = 0;
   for (let index = from; index < to; index += 1) {
-    const height = lines[index]!.getHeight();
+    const height = lines[index]!.getHeight() + footnoteCost(lines[index]);
     if (height > space) break;
     space -= height;
     count += 1;

@@ -85,6 +85,7 @@ export function leafWithoutWidows(original: ProcessLeaf, enabled: Enabled): Proc
     const count = printedLines(lines, node.maxHeight);
     let next = 0;
     let pageEnd = 0;
+    let plannedPage = -1;
     const plan = (from: number, canMove: boolean) => {
       const fit = () => linesThatFit(lines, from, count, writer.context().availableHeight);
       let keep = linesForThisPage(fit(), count - from, canMove);
@@ -93,6 +94,7 @@ export function leafWithoutWidows(original: ProcessLeaf, enabled: Enabled): Proc
         keep = linesForThisPage(fit(), count - from, false);
       }
       pageEnd = from + keep;
+      plannedPage = writer.context().page;
     };
     const serve = (): PdfLine | null => {
       const index = next;
@@ -100,6 +102,8 @@ export function leafWithoutWidows(original: ProcessLeaf, enabled: Enabled): Proc
       next += 1;
       const line = lines[index]!;
       if (index === 0 && count > 0) plan(0, belowTop(writer));
+      // pdfmake broke the page before the planned line (a line's footnotes took the room): plan again from here.
+      else if (index < count && writer.context().page !== plannedPage) plan(index, false);
       else if (index < count && (index === pageEnd || (line.getHeight() > writer.context().availableHeight && belowTop(writer)))) {
         writer.moveToNextPage(node.pageOrientation);
         plan(index, false);

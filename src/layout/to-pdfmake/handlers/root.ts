@@ -2,7 +2,12 @@ import type { Nodes } from 'mdast';
 import type { PdfContent } from '../pdf-content.ts';
 import type { State } from '../state.ts';
 
-/** A chapter's blocks, then its notes: footnotes print at the end of their chapter. */
+/**
+ * A chapter's blocks, then its notes. Where the notes print is the layout's
+ * choice, made at render time: at the end of the chapter, as converted
+ * here, or at the foot of the page of each reference (`_footnotes` marks
+ * the block the renderer then takes out of the flow).
+ */
 export function root(state: State, node: Nodes): PdfContent | undefined {
   if (node.type !== 'root') return undefined;
   const blocks = state.blocks(node);
@@ -19,9 +24,9 @@ function noteBlocks(state: State): PdfContent[] | undefined {
     const definition = state.footnoteDefinitions.get(identifier)!;
     const blocks = state.blocks(definition);
     anchor(blocks, `${state.idPrefix}fn-${index + 1}`);
-    items.push(state.patch(definition, { stack: blocks, style: 'note' }));
+    items.push(state.patch(definition, { stack: blocks, style: 'note', _noteId: `${state.idPrefix}fn-${index + 1}` }));
   }
-  return [{ text: state.strings.notes ?? 'Notes', style: 'notesHeading' }, { ol: items, style: 'notes' }];
+  return [{ stack: [{ text: state.strings.notes ?? 'Notes', style: 'notesHeading' }, { ol: items, style: 'notes' }], _footnotes: true }];
 }
 
 /** pdfmake makes a named destination only from a text line, so the note's first text carries the id. */
