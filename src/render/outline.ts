@@ -25,7 +25,7 @@ export function addOutline(content: unknown, depth: number): void {
   }
 }
 
-function* inReadingOrder(content: unknown): Generator<PdfNode> {
+export function* inReadingOrder(content: unknown): Generator<PdfNode> {
   const work: unknown[] = [content];
   while (work.length > 0) {
     const value = work.pop();

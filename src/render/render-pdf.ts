@@ -10,6 +10,7 @@ import { flattenInlines } from './flatten-inlines.ts';
 import { footnoteStyleFrom } from './footnotes/footnote-style.ts';
 import { setFootnotesAtFoot } from './footnotes/install.ts';
 import { takeFootnotes } from './footnotes/take-footnotes.ts';
+import { listInContents } from './contents.ts';
 import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
 import { pdfaOptions } from './pdfa.ts';
@@ -159,29 +160,6 @@ function fitImages(content: unknown, width: number, height: number): void {
         value.maxHeight ??= height;
       }
       for (const child of Object.values(value)) if (typeof child === 'object') work.push(child);
-    }
-  }
-}
-
-/**
- * Marks headings as contents entries. Each level gets the styles `toc1`,
- * `toc2`… for its line and its page number, so a layout can set them apart;
- * deeper levels are indented.
- */
-function listInContents(content: unknown, depth: number): void {
-  const work: unknown[] = [content];
-  while (work.length > 0) {
-    const value = work.pop();
-    if (Array.isArray(value)) work.push(...value);
-    else if (isPdfNode(value)) {
-      const level = value.headlineLevel;
-      if (typeof level === 'number' && level <= depth && value.tocItem === undefined) {
-        value.tocItem = true;
-        value.tocMargin = [(level - 1) * 14, level === 1 ? 7 : 2, 0, 0];
-        value.tocStyle = `toc${level}`;
-        value.tocNumberStyle = `toc${level}`;
-      }
-      for (const key of ['stack', 'columns', 'ul', 'ol', 'layers']) if (key in value) work.push(value[key]);
     }
   }
 }

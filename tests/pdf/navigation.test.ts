@@ -62,6 +62,16 @@ describe('finding one’s way in the dossier', () => {
     }
   });
 
+  it('lists the dossier’s own sections at the level of its chapters, as the bookmarks do, and a chapter’s sections indented under it', () => {
+    const page = pages.find((p) => p.blocks.some((b) => b.lines.some((l) => l.text === 'Sommaire')))!;
+    const lines = page.blocks.flatMap((b) => b.lines);
+    // "Signataires" is both one of the dossier's sections and one of the second chapter's: first and last entries.
+    const indent = (title: string, which: 'first' | 'last') => lines[which === 'first' ? 'find' : 'findLast']((line) => line.text === title)?.xMin;
+    const chapter = indent(CHAPTERS[0]!, 'first')!;
+    for (const title of SECTIONS) expect(indent(title, 'first'), title).toBeCloseTo(chapter, 0);
+    for (const title of SECOND_CHAPTER_SECTIONS) expect(indent(title, 'last')!, title).toBeGreaterThan(chapter + 10);
+  });
+
   it('has bookmarks for chapters with their sections nested, pointing at their pages', async () => {
     const items = await outline(campaign.pdf('dossier'));
     expect(items.map((i) => i.title)).toEqual([...SECTIONS, ...CHAPTERS]);
