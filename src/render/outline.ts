@@ -33,6 +33,8 @@ export function* inReadingOrder(content: unknown): Generator<PdfNode> {
       for (let i = value.length - 1; i >= 0; i -= 1) work.push(value[i]);
     } else if (isPdfNode(value)) {
       yield value;
+      // A layout may set a title in a table cell (the colophon is a one-row table, to stay in one piece).
+      if (isPdfNode(value.table) && Array.isArray(value.table.body)) work.push(value.table.body);
       for (let k = CHILDREN.length - 1; k >= 0; k -= 1) {
         const key = CHILDREN[k]!;
         if (key in value) work.push(value[key]);

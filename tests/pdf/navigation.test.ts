@@ -74,17 +74,17 @@ describe('finding one’s way in the dossier', () => {
 
   it('has bookmarks for chapters with their sections nested, pointing at their pages', async () => {
     const items = await outline(campaign.pdf('dossier'));
-    expect(items.map((i) => i.title)).toEqual([...SECTIONS, ...CHAPTERS]);
-    expect(items.at(-1)!.kids.map((k) => k.title)).toEqual(SECOND_CHAPTER_SECTIONS);
+    expect(items.map((i) => i.title)).toEqual([...SECTIONS, ...CHAPTERS, 'Colophon']);
+    expect(items.at(-2)!.kids.map((k) => k.title)).toEqual(SECOND_CHAPTER_SECTIONS);
     for (const item of [...items, ...items.flatMap((i) => i.kids)]) {
       expect(pageText(pages[item.page - 1]!), `${item.title} on page ${item.page}`).toContain(fold(item.title));
     }
   });
 
-  it('runs the current chapter’s title in the head, except on the cover and where a chapter opens', async () => {
+  it('runs the current chapter’s title in the head, except on the cover and where a chapter (or the colophon) opens', async () => {
     const chapters = CHAPTERS;
     const items = await outline(campaign.pdf('dossier'));
-    const openings = chapters.map((title) => items.find((item) => item.title === title)!.page);
+    const openings = [...chapters, 'Colophon'].map((title) => items.find((item) => item.title === title)!.page);
     const head = (page: Page) =>
       page.blocks
         .flatMap((b) => b.lines)
