@@ -117,6 +117,11 @@ describe('a dossier of about 300 A5 pages', () => {
     dossier.noteStarts.forEach((start, i) => {
       expect(body.indexOf(dossier.noteEnds[i]!), start).toBeGreaterThan(body.indexOf(start));
     });
+    // And the case is met: at least one note starts on one page and ends on a later one.
+    const texts = pages.map((page) => fold(textLines(page).map((line) => line.text).join('\n')));
+    const pageOf = (phrase: string) => texts.findIndex((text) => text.includes(phrase));
+    const continued = dossier.noteStarts.filter((start, i) => pageOf(dossier.noteEnds[i]!) > pageOf(start));
+    expect(continued.length).toBeGreaterThan(0);
   });
 
   it('passes qpdf --check', async () => {
