@@ -3,14 +3,16 @@ import { installKeeps } from './keeps/install.ts';
 import { installLineLayout } from './line-layout/install.ts';
 import { installNeedlessBreakFix } from './needless-breaks.ts';
 import { installRunningHeads } from './running-heads/install.ts';
+import { installShrinkToPage } from './shrink-to-page.ts';
 
 let installed = false;
 
 /**
  * pdfmake's own layout lacks what print needs (justification between words
- * only, visible hyphens, keeps, widows and orphans, footnotes). The fixes replace the
- * responsible methods of its classes once per process, before any document
- * is laid out; each is documented where it lives.
+ * only, visible hyphens, keeps, widows and orphans, footnotes, running heads,
+ * no blank page before a chapter, a cover picture shrunk to its page). The
+ * fixes replace the responsible methods of its classes once per process,
+ * before any document is laid out; each is documented where it lives.
  */
 export function installEngineFixes(): void {
   if (installed) return;
@@ -20,5 +22,6 @@ export function installEngineFixes(): void {
   installFootnotes();
   installRunningHeads();
   installNeedlessBreakFix();
+  installShrinkToPage();
   installed = true;
 }

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { pdfmakePrototype } from './pdfmake-prototype.ts';
 
 /**
  * pdfmake starts a new page when a block's space below does not fit at the
@@ -29,11 +29,7 @@ interface Builder {
 const INSTALLED = Symbol.for('roneo.needless-breaks.installed');
 
 export function installNeedlessBreakFix(): void {
-  const require = createRequire(import.meta.url);
-  const builder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: Builder } }).default?.prototype;
-  if (!builder || typeof builder.processNode !== 'function') {
-    throw new Error('pdfmake no longer has LayoutBuilder.processNode; src/render/needless-breaks.ts must be revised for this version');
-  }
+  const builder = pdfmakePrototype<Builder>('LayoutBuilder', ['processNode'], 'src/render/needless-breaks.ts');
   if (Object.prototype.hasOwnProperty.call(builder, INSTALLED)) return;
   const processNode = builder.processNode;
   builder.processNode = function (this: Builder, node: unknown, ...rest: unknown[]) {

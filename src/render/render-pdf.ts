@@ -14,7 +14,6 @@ import { listInContents } from './contents.ts';
 import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
 import { pdfaOptions } from './pdfa.ts';
-import { installShrinkToPage } from './shrink-to-page.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
 export interface PdfMetadata {
@@ -76,7 +75,6 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const settings = (isPdfNode(roneo) ? roneo : {}) as LayoutSettings;
 
   installEngineFixes();
-  installShrinkToPage();
   setKeepsEnabled(settings.keeps !== false);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);

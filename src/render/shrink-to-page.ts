@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { pdfmakePrototype } from './pdfmake-prototype.ts';
 
 /**
  * A picture that must stay on its page whatever comes before it, such as the
@@ -27,12 +27,7 @@ let installed = false;
 
 export function installShrinkToPage(): void {
   if (installed) return;
-  const require = createRequire(import.meta.url);
-  const version = (require('pdfmake/package.json') as { version: string }).version;
-  const builder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: LayoutBuilder } }).default?.prototype;
-  if (!/^0\.3\./.test(version) || typeof builder?.processImage !== 'function') {
-    throw new Error(`shrinkToPage (src/render/shrink-to-page.ts) wraps LayoutBuilder.processImage of pdfmake 0.3.x, but pdfmake ${version} is installed`);
-  }
+  const builder = pdfmakePrototype<LayoutBuilder>('LayoutBuilder', ['processImage'], 'shrinkToPage (src/render/shrink-to-page.ts)');
   const original = builder.processImage;
   builder.processImage = function (this: LayoutBuilder, node: ImageNode) {
     if (node.shrinkToPage === true) shrink(node, this.writer.context().availableHeight - (node._margin?.[3] ?? 0));

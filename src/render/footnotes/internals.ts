@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { pdfmakePrototype } from '../pdfmake-prototype.ts';
 
 // The part of pdfmake 0.3's layout internals the footnotes read or wrap.
 // pdfmake ships no types; the classes are CommonJS behind `exports.default`,
@@ -88,33 +88,15 @@ export interface Internals {
   documentContext: DocumentContext;
 }
 
-const REQUIRED = {
-  LayoutBuilder: ['tryLayoutDocument', 'processNode'],
-  ElementWriter: ['addLine', 'addFragment', 'pushContext', 'popContext'],
-  PageElementWriter: ['moveToNextPage'],
-  DocumentContext: ['initializePage', 'getCurrentPage'],
-} as const;
+const FIX = 'the footnotes (src/render/footnotes)';
 
 /** pdfmake's classes the footnotes wrap, or a clear Error naming what no longer matches. */
-export function loadInternals(require: (id: string) => unknown = createRequire(import.meta.url)): Internals {
-  const manifest = require('pdfmake/package.json') as { version?: unknown };
-  const version = typeof manifest.version === 'string' ? manifest.version : 'of unknown version';
-  if (!/^0\.3\./.test(version)) {
-    throw new Error(`pdfmake ${version} is installed, but the footnotes (src/render/footnotes) wrap layout methods of pdfmake 0.3.x; check them against the new version before allowing it`);
-  }
-  const prototypes: Record<string, Record<string, unknown>> = {};
-  for (const [name, methods] of Object.entries(REQUIRED)) {
-    const exported = require(`pdfmake/js/${name}.js`) as { default?: { prototype?: Record<string, unknown> } } | null;
-    const prototype = exported?.default?.prototype;
-    const missing = prototype ? methods.filter((method) => typeof prototype[method] !== 'function') : [...methods];
-    if (!prototype || missing.length > 0) {
-      throw new Error(`pdfmake ${version}: ${missing.map((method) => `${name}.${method}`).join(', ')} no longer exist; the footnotes (src/render/footnotes) must be revised for this version`);
-    }
-    prototypes[name] = prototype;
-  }
+export function loadInternals(): Internals {
+  const elementWriter = pdfmakePrototype<ElementWriter>('ElementWriter', ['addLine', 'addFragment', 'pushContext', 'popContext'], FIX);
+  pdfmakePrototype<ElementWriter>('PageElementWriter', ['moveToNextPage'], FIX);
   return {
-    layoutBuilder: prototypes.LayoutBuilder as unknown as LayoutBuilder,
-    elementWriter: prototypes.ElementWriter as unknown as ElementWriter,
-    documentContext: prototypes.DocumentContext as unknown as DocumentContext,
+    layoutBuilder: pdfmakePrototype<LayoutBuilder>('LayoutBuilder', ['tryLayoutDocument', 'processNode'], FIX),
+    elementWriter,
+    documentContext: pdfmakePrototype<DocumentContext>('DocumentContext', ['initializePage', 'getCurrentPage'], FIX),
   };
 }

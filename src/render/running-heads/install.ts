@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { plainText } from '../outline.ts';
+import { pdfmakePrototype } from '../pdfmake-prototype.ts';
 
 /**
  * Running heads need to know which chapter each page belongs to (and which
@@ -42,12 +42,7 @@ export function currentChapters(): ChapterPages {
 
 export function installRunningHeads(): void {
   if (installed) return;
-  const require = createRequire(import.meta.url);
-  const version = (require('pdfmake/package.json') as { version: string }).version;
-  const builder = (require('pdfmake/js/LayoutBuilder.js') as { default?: { prototype: LayoutBuilder } }).default?.prototype;
-  if (!/^0\.3\./.test(version) || typeof builder?.addHeadersAndFooters !== 'function') {
-    throw new Error(`running heads (src/render/running-heads) wrap LayoutBuilder.addHeadersAndFooters of pdfmake 0.3.x, but pdfmake ${version} is installed`);
-  }
+  const builder = pdfmakePrototype<LayoutBuilder>('LayoutBuilder', ['addHeadersAndFooters'], 'the running heads (src/render/running-heads)');
   const original = builder.addHeadersAndFooters;
   builder.addHeadersAndFooters = function (this: LayoutBuilder, header: unknown, footer: unknown) {
     current = chaptersOf(this.writer.context().pages);
