@@ -28,7 +28,7 @@ export function peekLines(builder: LayoutBuilder, node: PdfNode, width: number):
   const context = builder.writer.context();
   const availableWidth = context.availableWidth;
   const lines: PdfLine[] = [];
-  node._inlines = source.map((inline) => Object.assign(Object.create(Object.getPrototypeOf(inline) as object | null) as object, inline));
+  node._inlines = source.map(copyInline);
   context.availableWidth = width;
   try {
     for (let line = builder.buildNextLine(node); line; line = builder.buildNextLine(node)) lines.push(line);
@@ -102,6 +102,16 @@ export function heightOf(lines: readonly PdfLine[], from: number, to: number): n
   let height = 0;
   for (let index = from; index < to; index += 1) height += lines[index]!.getHeight();
   return height;
+}
+
+/**
+ * A spread copies a plain object with its shape; Object.assign onto a fresh
+ * object adds thirty-odd properties one by one and leaves a slow dictionary
+ * object, several times bigger, for every word of a peeked paragraph.
+ */
+function copyInline(inline: object): object {
+  const prototype = Object.getPrototypeOf(inline) as object | null;
+  return prototype === Object.prototype ? { ...inline } : Object.assign(Object.create(prototype) as object, inline);
 }
 
 function sameWidth(a: number, b: number): boolean {
