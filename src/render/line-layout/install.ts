@@ -16,8 +16,12 @@
  * two words.
  *
  * What replaces it (methods of pdfmake's classes, once per process):
- * - TextBreaker.getBreaks: soft hyphens leave the text, and a piece that
- *   ended with one is marked as a possible hyphenated line end.
+ * - TextBreaker.getBreaks: soft hyphens leave the text. The pieces of a word
+ *   cut at them are joined back, remembering where they were cut; a piece
+ *   that ends with one where the style changes is marked as a possible
+ *   hyphenated line end.
+ * - LayoutBuilder.buildNextLine: pdfmake's, except that a word that does
+ *   not fit is cut at its last soft hyphen that does, before the line ends.
  * - Line.hasEnoughSpaceForInline: a line may end at such a mark only if the
  *   hyphen fits as well, so it never sticks out past the margin.
  * - Line.addInline: an inline entering a line carries no hyphen; whether it
@@ -26,11 +30,14 @@
  *   hyphen; then a justified line's extra width goes to its inter-word spaces
  *   only. Other alignments, last lines and lines ending in a forced break are
  *   left to pdfmake.
- * - TextInlines.buildInlines: the narrowest width a text can take (auto-sized
- *   table columns) counts the hyphen after a soft-hyphen piece.
+ * - TextInlines.buildInlines: inside tables and columns (DocMeasure.measureTable
+ *   and measureColumns say when), the narrowest width a text can take counts
+ *   the parts of its words and their hyphens.
  */
 import { createRequire } from 'node:module';
+import DocMeasureExports from 'pdfmake/js/DocMeasure.js';
 import ElementWriterExports from 'pdfmake/js/ElementWriter.js';
+import LayoutBuilderExports from 'pdfmake/js/LayoutBuilder.js';
 import type { ElementWriter } from 'pdfmake/js/ElementWriter.js';
 import LineExports from 'pdfmake/js/Line.js';
 import type { Line } from 'pdfmake/js/Line.js';
@@ -38,8 +45,9 @@ import TextBreakerExports from 'pdfmake/js/TextBreaker.js';
 import type { TextBreaker } from 'pdfmake/js/TextBreaker.js';
 import TextInlinesExports from 'pdfmake/js/TextInlines.js';
 import type { Inline, TextInlines } from 'pdfmake/js/TextInlines.js';
+import { buildNextLine, type LineBuilder } from './build-line.ts';
 import { justifyLine } from './justify.ts';
-import { dropHyphen, hasEnoughSpace, markSoftHyphens, minWidthWithHyphens, showHyphen, type MeasureText } from './soft-hyphens.ts';
+import { dropHyphen, hasEnoughSpace, joinAtSoftHyphens, minWidthWithHyphens, showHyphen, type MeasureText } from './soft-hyphens.ts';
 
 type Method = (...args: never[]) => unknown;
 
@@ -51,10 +59,16 @@ interface Patch {
 }
 
 let patches: Patch[] | undefined;
+let active = false;
+/** Above 0 while pdfmake measures a table or columns, whose widths follow the narrowest their texts can be set. */
+let sizingColumns = 0;
 
 /** Replaces pdfmake's line layout methods; safe to call more than once. */
 export function installLineLayout(): void {
-  if (patches) return;
+  if (patches) {
+    active = true;
+    return;
+  }
   const version = pdfmakeVersion();
   if (!/^0\.3\./.test(version)) {
     throw new Error(`pdfmake ${version} is installed, but the line layout fix (src/render/line-layout) replaces methods of pdfmake 0.3.x; check them against the new version before allowing it`);
@@ -63,6 +77,9 @@ export function installLineLayout(): void {
   const line = prototypeOf<Line>(LineExports, 'Line', ['addInline', 'hasEnoughSpaceForInline', 'getWidth'], version);
   const breaker = prototypeOf<TextBreaker>(TextBreakerExports, 'TextBreaker', ['getBreaks'], version);
   const inlines = prototypeOf<TextInlines>(TextInlinesExports, 'TextInlines', ['buildInlines', 'widthOfText'], version);
+  const builder = prototypeOf<LineBuilder>(LayoutBuilderExports, 'LayoutBuilder', ['buildNextLine'], version);
+  const docMeasure = prototypeOf<Record<'measureTable' | 'measureColumns', Method>>(DocMeasureExports, 'DocMeasure', ['measureTable', 'measureColumns'], version);
+  const LineClass = (typeof LineExports === 'function' ? LineExports : (LineExports as { default: unknown }).default) as new (maxWidth: number) => Line;
 
   // widthOfText reads only the inline's font, size, features and letter spacing.
   const widthOfText = inlines.widthOfText;
@@ -78,9 +95,7 @@ export function installLineLayout(): void {
       breaker,
       'getBreaks',
       function (this: TextBreaker, texts: unknown, styleContextStack: unknown) {
-        const pieces = getBreaks.call(this, texts, styleContextStack);
-        markSoftHyphens(pieces);
-        return pieces;
+        return joinAtSoftHyphens(getBreaks.call(this, texts, styleContextStack));
       },
     ],
     [
@@ -88,7 +103,7 @@ export function installLineLayout(): void {
       'buildInlines',
       function (this: TextInlines, textArray: unknown, styleContextStack: unknown) {
         const built = buildInlines.call(this, textArray, styleContextStack);
-        built.minWidth = minWidthWithHyphens(built.items, built.minWidth, measure);
+        if (sizingColumns > 0) built.minWidth = minWidthWithHyphens(built.items, built.minWidth, measure);
         return built;
       },
     ],
@@ -96,9 +111,31 @@ export function installLineLayout(): void {
       line,
       'hasEnoughSpaceForInline',
       function (this: Line, inline: Inline, nextInlines: Inline[] = []) {
-        return hasEnoughSpace(this, inline, nextInlines, measure);
+        return hasEnoughSpace(this, [inline, ...nextInlines], 0, measure);
       },
     ],
+    [
+      builder,
+      'buildNextLine',
+      function (this: LineBuilder, textNode: { _inlines?: Inline[] }) {
+        return buildNextLine(this, textNode, (width) => new LineClass(width), measure);
+      },
+    ],
+    ...(['measureTable', 'measureColumns'] as const).map((name): [object, string, Method] => {
+      const original = docMeasure[name];
+      return [
+        docMeasure,
+        name,
+        function (this: unknown, ...args: never[]) {
+          sizingColumns += 1;
+          try {
+            return original.apply(this, args);
+          } finally {
+            sizingColumns -= 1;
+          }
+        },
+      ];
+    }),
     [
       line,
       'addInline',
@@ -122,26 +159,25 @@ export function installLineLayout(): void {
   ];
   patches = replacements.map(([prototype, name, replacement]) => {
     const target = prototype as Record<string, unknown>;
-    const patch: Patch = { prototype: target, name, original: target[name] as Method, replacement };
-    target[name] = replacement;
-    return patch;
+    const original = target[name] as Method;
+    // The keeps wrap buildNextLine in turn, so the fix is switched off, never taken out.
+    const guarded = function (this: unknown, ...args: never[]) {
+      return (active ? replacement : original).apply(this, args);
+    };
+    target[name] = guarded;
+    return { prototype: target, name, original, replacement: guarded };
   });
+  active = true;
 }
 
-/** Whether pdfmake currently lays lines out with the fix. */
+/** Whether pdfmake currently lays lines out with the fix (wrapped by a later fix or not). */
 export function lineLayoutInstalled(): boolean {
-  return patches !== undefined && patches.every((patch) => patch.prototype[patch.name] === patch.replacement);
+  return active && patches !== undefined && patches.every((patch) => patch.prototype[patch.name] !== patch.original);
 }
 
-/**
- * Puts pdfmake's own methods back, for tests that show what the fix changes.
- * A method someone replaced after this fix is left alone.
- */
+/** pdfmake's own methods again, for tests that show what the fix changes; installLineLayout() switches the fix back on. */
 export function uninstallLineLayout(): void {
-  for (const patch of patches ?? []) {
-    if (patch.prototype[patch.name] === patch.replacement) patch.prototype[patch.name] = patch.original;
-  }
-  patches = undefined;
+  active = false;
 }
 
 function pdfmakeVersion(): string {

@@ -67,3 +67,13 @@ declare module 'pdfmake/js/TextBreaker.js' {
   const exports: unknown;
   export default exports;
 }
+
+declare module 'pdfmake/js/LayoutBuilder.js' {
+  const exports: unknown;
+  export default exports;
+}
+
+declare module 'pdfmake/js/DocMeasure.js' {
+  const exports: unknown;
+  export default exports;
+}

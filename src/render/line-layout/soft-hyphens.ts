@@ -23,22 +23,66 @@ interface MarkedInline extends Inline {
   _roneoSoftHyphen?: string;
   /** Width of the hyphen the inline currently shows at the end of its line. */
   _roneoHyphen?: number;
+  /** Where, in `text`, the word may break with a hyphen: its soft hyphens, ascending. */
+  _roneoBreaks?: number[];
 }
 
 /**
  * Soft hyphens leave the text: mid-line they must draw nothing and take no
  * room, and the fonts map U+00AD to a zero-width space glyph that would still
- * come back as a space in copied text. A piece that ended with one is marked
- * as a place where the line may end with a hyphen. A forced line end there
- * shows none.
+ * come back as a space in copied text.
+ *
+ * pdfmake's breaker cuts a word at each of its soft hyphens, so a hyphenated
+ * text has half again as many pieces as words, each measured, styled, laid
+ * out and drawn on its own. The pieces of one word in one style are joined
+ * back here; where they were cut is kept in `_roneoBreaks`, and the word is
+ * cut there only when a line must end inside it (see breakInsideWord). A
+ * piece that ends with a soft hyphen where the style changes is marked as a
+ * place where the line may end with a hyphen. A forced line end there shows
+ * none.
  */
-export function markSoftHyphens(pieces: Array<{ text: string; lineEnd?: boolean }>): void {
+export function joinAtSoftHyphens<T extends { text: string; lineEnd?: boolean; noNewLine?: boolean }>(pieces: T[]): T[] {
+  const joined: T[] = [];
   for (const piece of pieces) {
-    if (typeof piece.text !== 'string' || !piece.text.includes(SOFT_HYPHEN)) continue;
-    const endsAtSoftHyphen = piece.text.endsWith(SOFT_HYPHEN) && !piece.lineEnd;
-    piece.text = piece.text.replaceAll(SOFT_HYPHEN, '');
-    if (endsAtSoftHyphen) (piece as MarkedInline)._roneoSoftHyphen = piece.text;
+    const previous = joined[joined.length - 1];
+    if (previous && continuesWord(previous, piece)) {
+      previous.text += piece.text;
+      if (piece.lineEnd) previous.lineEnd = true;
+      if (piece.noNewLine) previous.noNewLine = true;
+    } else {
+      joined.push(piece);
+    }
   }
+  for (const piece of joined) takeSoftHyphensOut(piece);
+  return joined;
+}
+
+/** The next piece of a word cut at a soft hyphen, in the same style (the same own properties). */
+function continuesWord(previous: { text: string; lineEnd?: boolean }, piece: object): boolean {
+  if (typeof previous.text !== 'string' || !previous.text.endsWith(SOFT_HYPHEN) || previous.lineEnd) return false;
+  const own = previous as Record<string, unknown>;
+  const next = piece as Record<string, unknown>;
+  const keys = Object.keys(own).filter(isStyleKey);
+  const nextKeys = Object.keys(next).filter(isStyleKey);
+  return typeof next.text === 'string' && keys.length === nextKeys.length && keys.every((key) => own[key] === next[key]);
+}
+
+const isStyleKey = (key: string) => key !== 'text' && key !== 'lineEnd' && key !== 'noNewLine';
+
+function takeSoftHyphensOut(piece: { text: string; lineEnd?: boolean }): void {
+  if (typeof piece.text !== 'string' || !piece.text.includes(SOFT_HYPHEN)) return;
+  const parts = piece.text.split(SOFT_HYPHEN);
+  const text = parts.join('');
+  const breaks: number[] = [];
+  let offset = 0;
+  for (const part of parts.slice(0, -1)) {
+    offset += part.length;
+    if (offset > 0 && offset < text.length && breaks[breaks.length - 1] !== offset) breaks.push(offset);
+  }
+  piece.text = text;
+  const marked = piece as MarkedInline;
+  if (breaks.length > 0) marked._roneoBreaks = breaks;
+  if (parts[parts.length - 1] === '' && !piece.lineEnd) marked._roneoSoftHyphen = text;
 }
 
 /** Whether a line ending after this inline ends inside a word, at a soft hyphen. */
@@ -79,42 +123,103 @@ export function showHyphen(line: Line, measure: MeasureText): void {
 
 /**
  * pdfmake's test, with the hyphen counted wherever the line would end at a
- * soft hyphen. The inline starts a run that cannot be broken inside (a word
- * continuing in another style); the line may end after that run if it fits
- * with its hyphen, or further on, after later runs, if the hyphen does not
- * fit but more of the word does.
+ * soft hyphen. `queue[start]` starts a run that cannot be broken inside (a
+ * word continuing in another style); the line may end after that run if it
+ * fits with its hyphen, or further on, after later runs, if the hyphen does
+ * not fit but more of the word does.
  */
-export function hasEnoughSpace(line: Line, inline: Inline, nextInlines: Inline[], measure: MeasureText): boolean {
+export function hasEnoughSpace(line: Line, queue: readonly Inline[], start: number, measure: MeasureText): boolean {
   if (line.inlines.length === 0) return true;
   if (line.newLineForced) return false;
-  const count = nextInlines.length + 1;
-  const at = (index: number): Inline => (index === 0 ? inline : nextInlines[index - 1]!);
   let width = line.inlineWidths - line.leadingCut;
-  for (let index = 0; index < count; index += 1) {
-    let last = at(index);
+  for (let index = start; index < queue.length; index += 1) {
+    let last = queue[index]!;
     dropHyphen(last);
     width += last.width;
     // Like pdfmake, every trailing space in the run is taken off.
     let trailing = last.trailingCut ?? 0;
-    while (last.noNewLine && index + 1 < count) {
+    while (last.noNewLine && index + 1 < queue.length) {
       index += 1;
-      last = at(index);
+      last = queue[index]!;
       dropHyphen(last);
       width += last.width;
       trailing += last.trailingCut ?? 0;
     }
-    const hyphenated = breaksWithHyphen(last) && index + 1 < count;
+    const hyphenated = breaksWithHyphen(last) && index + 1 < queue.length;
     if (width - trailing + (hyphenated ? hyphenWidth(last, measure) : 0) <= line.maxWidth) return true;
     if (!hyphenated || width - trailing > line.maxWidth) return false;
   }
   return false;
 }
 
-/** The narrowest a text can be set (for auto-sized table columns) includes a hyphen after a soft-hyphen piece. */
-export function minWidthWithHyphens(items: Inline[], minWidth: number, measure: MeasureText): number {
-  let min = minWidth;
-  for (const item of items) {
-    if (breaksWithHyphen(item)) min = Math.max(min, item.width - (item.leadingCut ?? 0) + hyphenWidth(item, measure));
+/**
+ * When the run at the head of the queue does not fit, cuts one of its words
+ * at its last soft hyphen where the line still fits with the hyphen drawn:
+ * the head of the word then ends the line as a marked piece, and the rest
+ * starts the next. Returns whether a word was cut.
+ */
+export function breakInsideWord(line: Line, queue: Inline[], measure: MeasureText): boolean {
+  if (line.newLineForced || queue.length === 0) return false;
+  let width = line.inlines.length === 0 ? -(queue[0]!.leadingCut ?? 0) : line.inlineWidths - line.leadingCut;
+  let best: { index: number; offset: number } | undefined;
+  for (let index = 0; index < queue.length && width <= line.maxWidth; index += 1) {
+    const piece = queue[index] as MarkedInline;
+    dropHyphen(piece);
+    if (!(piece as { noWrap?: unknown }).noWrap) {
+      for (const offset of piece._roneoBreaks ?? []) {
+        if (width + measure(piece.text.slice(0, offset) + HYPHEN, piece) > line.maxWidth) break;
+        best = { index, offset };
+      }
+    }
+    width += piece.width;
+    if (!piece.noNewLine) break;
   }
-  return min;
+  if (!best) return false;
+  queue.splice(best.index, 1, ...cutPiece(queue[best.index] as MarkedInline, best.offset, measure));
+  return true;
+}
+
+/** Two pieces of one word, measured; the head ends at a soft hyphen, the rest keeps what followed. */
+function cutPiece(piece: MarkedInline, offset: number, measure: MeasureText): [MarkedInline, MarkedInline] {
+  const breaks = piece._roneoBreaks ?? [];
+  const head: MarkedInline = { ...piece, text: piece.text.slice(0, offset), trailingCut: 0, lineEnd: false, noNewLine: false };
+  const rest: MarkedInline = { ...piece, text: piece.text.slice(offset), leadingCut: 0 };
+  head._roneoSoftHyphen = head.text;
+  head._roneoBreaks = breaks.filter((at) => at < offset);
+  rest._roneoBreaks = breaks.filter((at) => at > offset).map((at) => at - offset);
+  head.width = measure(head.text, head);
+  rest.width = measure(rest.text, rest);
+  return [head, rest];
+}
+
+/** pdfmake cut an overlong piece after `length` characters (no break fitted): its break offsets follow the text. */
+export function shareBreaks(head: Inline, rest: Inline, length: number): void {
+  const breaks = (head as MarkedInline)._roneoBreaks;
+  if (!breaks) return;
+  (head as MarkedInline)._roneoBreaks = breaks.filter((at) => at < length);
+  (rest as MarkedInline)._roneoBreaks = breaks.filter((at) => at > length).map((at) => at - length);
+}
+
+/**
+ * The narrowest a text can be set (for auto-sized table columns and
+ * columns): a piece that ends at a soft hyphen counts its hyphen, and a word
+ * with soft hyphens inside counts its widest part. Only asked inside tables
+ * and columns: measuring the parts of every word would cost what joining
+ * them saved.
+ */
+export function minWidthWithHyphens(items: Inline[], minWidth: number, measure: MeasureText): number {
+  let min = 0;
+  for (const item of items) {
+    const breaks = (item as MarkedInline)._roneoBreaks;
+    let from = 0;
+    for (const at of breaks ?? []) {
+      min = Math.max(min, measure(item.text.slice(from, at) + HYPHEN, item) - (from === 0 ? (item.leadingCut ?? 0) : 0));
+      from = at;
+    }
+    const last = item.text.slice(from);
+    const width = from === 0 ? item.width : measure(last, item);
+    const trimmed = width - (from === 0 ? (item.leadingCut ?? 0) : 0) - (item.trailingCut ?? 0);
+    min = Math.max(min, breaksWithHyphen(item) ? trimmed + (item.trailingCut ?? 0) + hyphenWidth(item, measure) : trimmed);
+  }
+  return items.some((item) => (item as MarkedInline)._roneoBreaks) ? min : Math.max(min, minWidth);
 }
