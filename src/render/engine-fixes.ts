@@ -5,6 +5,7 @@ import { installLineLayout } from './line-layout/install.ts';
 import { installNeedlessBreakFix } from './needless-breaks.ts';
 import { installRunningHeads } from './running-heads/install.ts';
 import { installShrinkToPage } from './shrink-to-page.ts';
+import { installTextRuns } from './text-runs.ts';
 
 let installed = false;
 
@@ -13,8 +14,9 @@ let installed = false;
  * only, visible hyphens, keeps, widows and orphans, footnotes, running heads,
  * no blank page before a chapter, a cover picture shrunk to its page). The
  * fixes replace the responsible methods of its classes once per process,
- * before any document is laid out; each is documented where it lives. One
- * more only makes pdfmake faster: styles resolved once per paragraph.
+ * before any document is laid out; each is documented where it lives. Two
+ * more only make pdfmake faster: styles resolved once per paragraph, and
+ * each run of words in one style drawn as one text object.
  */
 export function installEngineFixes(): void {
   if (installed) return;
@@ -26,5 +28,6 @@ export function installEngineFixes(): void {
   installRunningHeads();
   installNeedlessBreakFix();
   installShrinkToPage();
+  installTextRuns();
   installed = true;
 }
