@@ -1,7 +1,8 @@
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
+import { fontkit } from './fontkit.ts';
 
 export const VARIANTS = ['normal', 'bold', 'italics', 'bolditalics'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -11,7 +12,8 @@ export interface FontFace {
   variant: Variant;
   /** Project-relative path of the TTF/OTF file. */
   path: string;
-  bytes: Uint8Array;
+  /** The file; render-pdf hands this very Buffer to pdfmake, no copy. */
+  bytes: Buffer;
   hasGlyph(codePoint: number): boolean;
 }
 
@@ -74,16 +76,17 @@ export class FontSet {
 }
 
 async function loadFace(world: World, family: string, variant: Variant, path: string, diagnostics: Diagnostics): Promise<FontFace | undefined> {
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   try {
-    bytes = await world.readFile(path);
+    const read = await world.readFile(path);
+    bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   } catch {
     diagnostics.error(at(path), `font file for "${family}" (${variant}) not found`, 'fonts');
     return undefined;
   }
-  let font: fontkit.Font;
+  let font: Fontkit.Font;
   try {
-    const created = fontkit.create(Buffer.from(bytes));
+    const created = fontkit.create(bytes);
     if (!('hasGlyphForCodePoint' in created)) throw new Error('font collections are not supported; use a single TTF/OTF file');
     font = created;
   } catch (error) {

@@ -138,12 +138,18 @@ function registerFonts(fonts: FontSet): Record<string, { normal: string; bold: s
     const paths = VARIANTS.map((variant) => {
       const face = fonts.face(family, variant)!;
       const path = `roneo/${face.path}`;
-      if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, Buffer.from(face.bytes));
+      // Written again only when the file changed: a FontSet loaded anew (a rebuild) has new bytes.
+      if (storedFile(path) !== face.bytes) pdfmake.virtualfs.writeFileSync(path, face.bytes);
       return path;
     });
     descriptors[family] = { normal: paths[0]!, bold: paths[1]!, italics: paths[2]!, bolditalics: paths[3]! };
   }
   return descriptors;
+}
+
+function storedFile(path: string): unknown {
+  const files = pdfmake.virtualfs as unknown as { existsSync(path: string): boolean; readFileSync(path: string): unknown };
+  return files.existsSync(path) ? files.readFileSync(path) : undefined;
 }
 
 /** Phone photos are thousands of pixels wide; no image may overflow the text block. */
