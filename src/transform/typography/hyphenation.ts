@@ -53,7 +53,7 @@ const VERBATIM = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition']);
 export function hyphenation(tree: Root, lang: string, settings: HyphenationSettings): void {
   const hyphenate = hyphenatorFor(lang);
   if (!settings.enabled || !hyphenate) return;
-  const exceptions = exceptionMap(settings.exceptions);
+  const words = wordSetter(hyphenate, settings, exceptionMap(settings.exceptions));
   const work: Nodes[] = [tree];
   while (work.length > 0) {
     const node = work.pop()!;
@@ -61,7 +61,7 @@ export function hyphenation(tree: Root, lang: string, settings: HyphenationSetti
     if (node.type === 'heading' && !settings.headings) continue;
     if (node.type === 'textDirective' && node.name === 'name') continue;
     if (node.type === 'text') {
-      node.value = hyphenateText(node.value, hyphenate, settings, exceptions);
+      node.value = hyphenateSegments(node.value, words);
       continue;
     }
     if ('children' in node) for (const child of node.children) work.push(child as Nodes);
@@ -69,19 +69,70 @@ export function hyphenation(tree: Root, lang: string, settings: HyphenationSetti
 }
 
 export function hyphenateText(text: string, hyphenate: Hyphenate, settings: HyphenationSettings, exceptions = exceptionMap(settings.exceptions)): string {
+  return hyphenateSegments(text, wordSetter(hyphenate, settings, exceptions));
+}
+
+function hyphenateSegments(text: string, setWord: (word: string) => string): string {
   return segments(text)
-    .map((segment) => (segment.protected ? segment.text : segment.text.replace(WORD, (word) => hyphenateWord(word, hyphenate, settings, exceptions))))
+    .map((segment) => (segment.protected ? segment.text : segment.text.replace(WORD, setWord)))
     .join('');
 }
 
-function hyphenateWord(word: string, hyphenate: Hyphenate, settings: HyphenationSettings, exceptions: Map<string, string>): string {
-  const exception = exceptions.get(word.toLowerCase());
-  if (exception !== undefined) return restoreCase(word, exception);
+/** One word, hyphenated: the exceptions first, then the patterns, whose results are remembered. */
+function wordSetter(hyphenate: Hyphenate, settings: HyphenationSettings, exceptions: Map<string, string>): (word: string) => string {
+  const memo = memoFor(hyphenate, settings);
+  return (word) => {
+    if (exceptions.size > 0) {
+      const exception = exceptions.get(word.toLowerCase());
+      if (exception !== undefined) return restoreCase(word, exception);
+    }
+    // Fewer UTF-16 units than minWord means fewer letters too: no need to count them.
+    if (word.length < settings.minWord) return word;
+    let marked = memo.get(word);
+    if (marked === undefined) {
+      marked = byPatterns(word, hyphenate, settings);
+      // Cleared rather than evicted one by one: simple, and a build refills it with its own words at once.
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, marked);
+    }
+    return marked;
+  };
+}
+
+function byPatterns(word: string, hyphenate: Hyphenate, settings: HyphenationSettings): string {
   if ([...word].length < settings.minWord) return word;
   if (word === word.toUpperCase()) return word;
   if (!settings.capitalized && word[0] !== word[0]!.toLowerCase()) return word;
   const marked = hyphenate(word, { hyphenChar: SHY, minWordLength: settings.minWord });
   return keepFragments(marked, settings.minLeft, settings.minRight);
+}
+
+/**
+ * Words repeat, in any prose and the more so in a long dossier, and the
+ * patterns cost far more than a lookup. Results are kept per hyphenator and
+ * per the settings that change them, so publications with other settings
+ * never share them; words and settings are both bounded, so a long-running
+ * process (a watch mode) cannot grow without limit.
+ */
+const MEMO_LIMIT = 50_000;
+const SETTINGS_LIMIT = 8;
+const memos = new WeakMap<Hyphenate, Map<string, Map<string, string>>>();
+
+function memoFor(hyphenate: Hyphenate, settings: HyphenationSettings): Map<string, string> {
+  let bySettings = memos.get(hyphenate);
+  if (!bySettings) {
+    bySettings = new Map();
+    memos.set(hyphenate, bySettings);
+  }
+  // Exceptions are looked up before the memo, so they are not part of the key.
+  const key = `${settings.minWord} ${settings.minLeft} ${settings.minRight} ${settings.capitalized}`;
+  let memo = bySettings.get(key);
+  if (!memo) {
+    if (bySettings.size >= SETTINGS_LIMIT) bySettings.clear();
+    memo = new Map();
+    bySettings.set(key, memo);
+  }
+  return memo;
 }
 
 /** Drops break points that would leave fewer letters than the settings allow on either side. */
