@@ -93,8 +93,10 @@ export function layoutPublication(
   const draft = templates.render(layout, data(() => [], () => undefined), diagnostics);
   const typesetting = typesettingFor(draft?.roneo, input.publication.document, templates.pathOf(layout), diagnostics);
 
-  const convert = (parsed: ParsedDocument, idPrefix: string): PdfContent[] =>
-    toPdfmake(typesetTree(parsed.tree, typesetting(parsed.document.meta.lang)), {
+  // The converted content is made for this fill alone, so the definition may take it without a copy.
+  const fresh = new WeakSet<object>();
+  const convert = (parsed: ParsedDocument, idPrefix: string): PdfContent[] => {
+    const content = toPdfmake(typesetTree(parsed.tree, typesetting(parsed.document.meta.lang)), {
       file: parsed.document.path,
       diagnostics,
       images: input.images,
@@ -102,7 +104,10 @@ export function layoutPublication(
       idPrefix,
       sourceText: parsed.document.text,
     });
-  const definition = templates.render(layout, data(convert, (parsed) => typesetting(parsed.document.meta.lang)), diagnostics);
+    fresh.add(content);
+    return content;
+  };
+  const definition = templates.render(layout, data(convert, (parsed) => typesetting(parsed.document.meta.lang)), diagnostics, fresh);
   if (!definition) return undefined;
   return { definition, templatePath: templates.pathOf(layout), templatePaths: [...templates.sourcesOf(layout).keys()] };
 }

@@ -4,6 +4,7 @@ import { at } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
 import { createHandlebars, type HandlebarsEnv, SafeString } from './handlebars-env.ts';
 import { formatDate } from './format-date.ts';
+import { Insertions } from './insertions.ts';
 
 export type LayoutData = Record<string, unknown>;
 
@@ -75,8 +76,12 @@ export class Templates {
     return texts;
   }
 
-  /** Fills a layout and parses its JSON5; every failure is reported against the .hbs file. */
-  render(layout: string, data: LayoutData, diagnostics: Diagnostics): Record<string, unknown> | undefined {
+  /**
+   * Fills a layout and parses its JSON5; every failure is reported against
+   * the .hbs file. `fresh` holds the content arrays made for this render
+   * alone: the definition takes them by reference instead of copying them.
+   */
+  render(layout: string, data: LayoutData, diagnostics: Diagnostics, fresh: WeakSet<object> = new WeakSet()): Record<string, unknown> | undefined {
     const source = this.sources.get(layout);
     if (!source) return undefined;
     let template = this.compiled.get(layout);
@@ -86,17 +91,21 @@ export class Templates {
       this.compiled.set(layout, template);
       if (template === null) return undefined;
     }
+    const insertions = new Insertions(fresh);
     let output: string;
     try {
+      activeInsertions.set(data, insertions);
       output = template(data, { allowProtoPropertiesByDefault: false });
     } catch (error) {
       const message = String((error as Error).message);
       const { file, line, column } = this.locateRuntimeError(source, message);
       diagnostics.error(at(file, line, column), `template error: ${message.split('\n')[0]}`, 'template-runtime');
       return undefined;
+    } finally {
+      activeInsertions.delete(data);
     }
     try {
-      const parsed: unknown = JSON5.parse(output);
+      const parsed = insertions.fill(JSON5.parse(output));
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the layout must produce one { … } document definition');
       return parsed as Record<string, unknown>;
     } catch (error) {
@@ -144,9 +153,18 @@ function checkSyntax(hb: HandlebarsEnv, source: Source, diagnostics: Diagnostics
   }
 }
 
+/** The insertions of the render under way, by its data object: Handlebars gives helpers that object as `@root`. */
+const activeInsertions = new WeakMap<object, Insertions>();
+
 function registerHelpers(hb: HandlebarsEnv): void {
-  /** Inserts a value as JSON: how Markdown content enters a layout as data, never as template code. */
-  hb.registerHelper('json', (value: unknown) => new SafeString(JSON.stringify(value ?? null)));
+  /** Inserts a value as data: how Markdown content enters a layout as data, never as template code. */
+  hb.registerHelper('json', (...args: unknown[]) => {
+    // Called with no value, Handlebars passes only its options, which JSON then writes out as the value.
+    const options = args.at(-1) as Handlebars.HelperOptions;
+    const root: unknown = options.data?.root;
+    const insertions = typeof root === 'object' && root !== null ? activeInsertions.get(root) : undefined;
+    return new SafeString(insertions ? insertions.write(args[0]) : JSON.stringify(args[0] ?? null));
+  });
   /** `{{t "contents"}}`: a word from the publication's string table. */
   hb.registerHelper('t', function (this: unknown, key: unknown, options: Handlebars.HelperOptions) {
     const strings = (options.data?.root as { strings?: Record<string, string> } | undefined)?.strings ?? {};
