@@ -2,10 +2,13 @@ import { createRequire } from 'node:module';
 import type { Line } from 'pdfmake/js/Line.js';
 import type { Inline } from 'pdfmake/js/TextInlines.js';
 import { describe, expect, it } from 'vitest';
-import { breakInsideWord, hasEnoughSpace, joinAtSoftHyphens, minWidthWithHyphens, type MeasureText } from '../../src/render/line-layout/soft-hyphens.ts';
+import { breakInsideWord, hasEnoughSpace, minWidthWithHyphens, type MeasureText } from '../../src/render/line-layout/soft-hyphens.ts';
+import { getBreaks } from '../../src/render/line-layout/text-breaker.ts';
 
 const require = createRequire(import.meta.url);
 const LineClass = (require('pdfmake/js/Line.js') as { default: new (width: number) => Line }).default;
+/** pdfmake's own breaker, as shipped: this file never installs the fix. */
+const TextBreaker = (require('pdfmake/js/TextBreaker.js') as { default: new () => { getBreaks(texts: unknown, stack: unknown): Array<{ text: string; noNewLine?: boolean; lineEnd?: boolean }> } }).default;
 
 const SHY = '\u00AD';
 /** Every character 1 pt wide: widths are lengths. */
@@ -19,24 +22,36 @@ function inline(piece: Piece): Inline {
 }
 
 describe('the pieces of a word cut at its soft hyphens', () => {
-  it('are joined back in one style, with the places they were cut', () => {
-    const pieces: Piece[] = [{ text: `dis${SHY}` }, { text: `po${SHY}` }, { text: 'sitions ' }, { text: `an${SHY}` }, { text: 'ti' }];
-    expect(joinAtSoftHyphens(pieces)).toEqual([
-      { text: 'dispositions ', _roneoBreaks: [3, 5] },
-      { text: 'anti', _roneoBreaks: [2] },
-    ]);
+  /** The pieces' text and marks, without the properties measure fills in later. */
+  const marks = (texts: unknown) =>
+    getBreaks(texts, undefined).map(({ text, lineEnd, noNewLine, _roneoBreaks, _roneoSoftHyphen }) =>
+      Object.fromEntries(Object.entries({ text, lineEnd, noNewLine, _roneoBreaks, _roneoSoftHyphen }).filter(([, value]) => value !== undefined)),
+    );
+
+  it('stay one piece in one style, with the places it may break', () => {
+    expect(marks(`dis${SHY}po${SHY}sitions an${SHY}ti`)).toEqual([{ text: 'dispositions ', _roneoBreaks: [3, 5] }, { text: 'anti', _roneoBreaks: [2] }]);
   });
 
   it('stay apart where the style changes, the first marked as a hyphenated line end', () => {
-    const joined = joinAtSoftHyphens<Piece>([{ text: `ex${SHY}tra${SHY}`, style: 'strong', noNewLine: true }, { text: `or${SHY}di${SHY}naire ` }]);
-    expect(joined).toEqual([
-      { text: 'extra', style: 'strong', noNewLine: true, _roneoBreaks: [2], _roneoSoftHyphen: 'extra' },
+    const pieces = getBreaks([{ text: `ex${SHY}tra${SHY}`, bold: true }, { text: `or${SHY}di${SHY}naire ` }], undefined);
+    expect(marks([{ text: `ex${SHY}tra${SHY}`, bold: true }, { text: `or${SHY}di${SHY}naire ` }])).toEqual([
+      { text: 'extra', _roneoBreaks: [2], _roneoSoftHyphen: 'extra' },
       { text: 'ordinaire ', _roneoBreaks: [2, 4] },
     ]);
+    expect(pieces[0]).toMatchObject({ bold: true });
   });
 
   it('keep a forced line end, where no hyphen shows', () => {
-    expect(joinAtSoftHyphens<Piece>([{ text: `fin${SHY}`, lineEnd: true }, { text: 'suite' }])).toEqual([{ text: 'fin', lineEnd: true }, { text: 'suite' }]);
+    expect(marks(`fin${SHY}\nsuite`)).toEqual([{ text: 'fin', lineEnd: true }, { text: 'suite' }]);
+  });
+
+  it('are cut where pdfmake cuts them, and marked where a word continues in another style', () => {
+    const stock = new TextBreaker();
+    const texts = ['Les travailleurs, disait-on, ', { text: 'ré', bold: true }, 'clamaient\nla grève.'];
+    expect(getBreaks(texts, undefined).map((piece) => [piece.text, piece.noNewLine, piece.lineEnd])).toEqual(
+      stock.getBreaks(texts, undefined).map((piece) => [piece.text, piece.noNewLine, piece.lineEnd]),
+    );
+    expect(getBreaks(texts, undefined).find((piece) => piece.text === 'ré')?.noNewLine).toBe(true);
   });
 });
 

@@ -47,7 +47,8 @@ import TextInlinesExports from 'pdfmake/js/TextInlines.js';
 import type { Inline, TextInlines } from 'pdfmake/js/TextInlines.js';
 import { buildNextLine, type LineBuilder } from './build-line.ts';
 import { justifyLine } from './justify.ts';
-import { dropHyphen, hasEnoughSpace, joinAtSoftHyphens, minWidthWithHyphens, showHyphen, type MeasureText } from './soft-hyphens.ts';
+import { dropHyphen, hasEnoughSpace, minWidthWithHyphens, showHyphen, type MeasureText } from './soft-hyphens.ts';
+import { getBreaks } from './text-breaker.ts';
 
 type Method = (...args: never[]) => unknown;
 
@@ -87,7 +88,6 @@ export function installLineLayout(): void {
 
   const alignLine = writer.alignLine;
   const addInline = line.addInline;
-  const getBreaks = breaker.getBreaks;
   const buildInlines = inlines.buildInlines;
 
   const replacements: Array<[object, string, Method]> = [
@@ -95,7 +95,7 @@ export function installLineLayout(): void {
       breaker,
       'getBreaks',
       function (this: TextBreaker, texts: unknown, styleContextStack: unknown) {
-        return joinAtSoftHyphens(getBreaks.call(this, texts, styleContextStack));
+        return getBreaks(texts, styleContextStack as Parameters<typeof getBreaks>[1]);
       },
     ],
     [

@@ -27,64 +27,6 @@ interface MarkedInline extends Inline {
   _roneoBreaks?: number[];
 }
 
-/**
- * Soft hyphens leave the text: mid-line they must draw nothing and take no
- * room, and the fonts map U+00AD to a zero-width space glyph that would still
- * come back as a space in copied text.
- *
- * pdfmake's breaker cuts a word at each of its soft hyphens, so a hyphenated
- * text has half again as many pieces as words, each measured, styled, laid
- * out and drawn on its own. The pieces of one word in one style are joined
- * back here; where they were cut is kept in `_roneoBreaks`, and the word is
- * cut there only when a line must end inside it (see breakInsideWord). A
- * piece that ends with a soft hyphen where the style changes is marked as a
- * place where the line may end with a hyphen. A forced line end there shows
- * none.
- */
-export function joinAtSoftHyphens<T extends { text: string; lineEnd?: boolean; noNewLine?: boolean }>(pieces: T[]): T[] {
-  const joined: T[] = [];
-  for (const piece of pieces) {
-    const previous = joined[joined.length - 1];
-    if (previous && continuesWord(previous, piece)) {
-      previous.text += piece.text;
-      if (piece.lineEnd) previous.lineEnd = true;
-      if (piece.noNewLine) previous.noNewLine = true;
-    } else {
-      joined.push(piece);
-    }
-  }
-  for (const piece of joined) takeSoftHyphensOut(piece);
-  return joined;
-}
-
-/** The next piece of a word cut at a soft hyphen, in the same style (the same own properties). */
-function continuesWord(previous: { text: string; lineEnd?: boolean }, piece: object): boolean {
-  if (typeof previous.text !== 'string' || !previous.text.endsWith(SOFT_HYPHEN) || previous.lineEnd) return false;
-  const own = previous as Record<string, unknown>;
-  const next = piece as Record<string, unknown>;
-  const keys = Object.keys(own).filter(isStyleKey);
-  const nextKeys = Object.keys(next).filter(isStyleKey);
-  return typeof next.text === 'string' && keys.length === nextKeys.length && keys.every((key) => own[key] === next[key]);
-}
-
-const isStyleKey = (key: string) => key !== 'text' && key !== 'lineEnd' && key !== 'noNewLine';
-
-function takeSoftHyphensOut(piece: { text: string; lineEnd?: boolean }): void {
-  if (typeof piece.text !== 'string' || !piece.text.includes(SOFT_HYPHEN)) return;
-  const parts = piece.text.split(SOFT_HYPHEN);
-  const text = parts.join('');
-  const breaks: number[] = [];
-  let offset = 0;
-  for (const part of parts.slice(0, -1)) {
-    offset += part.length;
-    if (offset > 0 && offset < text.length && breaks[breaks.length - 1] !== offset) breaks.push(offset);
-  }
-  piece.text = text;
-  const marked = piece as MarkedInline;
-  if (breaks.length > 0) marked._roneoBreaks = breaks;
-  if (parts[parts.length - 1] === '' && !piece.lineEnd) marked._roneoSoftHyphen = text;
-}
-
 /** Whether a line ending after this inline ends inside a word, at a soft hyphen. */
 export function breaksWithHyphen(inline: Inline): boolean {
   const marked = (inline as MarkedInline)._roneoSoftHyphen;
