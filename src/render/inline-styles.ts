@@ -1,4 +1,5 @@
 import { pdfmakePrototype } from './pdfmake-prototype.ts';
+import { inheritedValue, type StyleStack } from './style-lookup.ts';
 
 /**
  * pdfmake resolves twenty-odd style properties for every piece of text
@@ -11,10 +12,6 @@ import { pdfmakePrototype } from './pdfmake-prototype.ts';
  * then the enclosing ones, then pdfmake's default.
  */
 
-interface StyleStack {
-  auto(item: object, callback: () => unknown): unknown;
-  getProperty(property: string): unknown;
-}
 interface Font {
   lineHeight(fontSize: number): number;
 }
@@ -139,11 +136,9 @@ function own(item: Piece, property: string): unknown {
   return isValue(value) ? value : undefined;
 }
 
-/** What the stack gives a piece with these named styles: pdfmake pushes them, then reads top down. */
+/** What the stack gives a piece with these named styles. */
 function resolve(stack: StyleStack | undefined, style: unknown, property: string): unknown {
-  if (!stack) return undefined;
-  const value = stack.auto(style === undefined ? {} : { style }, () => stack.getProperty(property));
-  return isValue(value) ? value : undefined;
+  return inheritedValue(stack, style, property);
 }
 
 /** Pieces cut from one inline share its style array; equal lists of names resolve alike. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
+import { walkTree } from './walk-tree.ts';
 
 type ImageNode = Image | ImageReference;
 
@@ -51,7 +51,7 @@ export interface ImageContext {
 export async function resolveImages(tree: Root, context: ImageContext): Promise<void> {
   const definitions = new Map<string, Definition>();
   const images: ImageNode[] = [];
-  visit(tree, (node) => {
+  walkTree(tree, (node) => {
     // The first definition of a label wins, as in CommonMark.
     if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     if (node.type === 'image' || node.type === 'imageReference') images.push(node);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
+import { walkTree } from './walk-tree.ts';
 
 /**
  * GFM turns `[^label]` into a footnote only when `[^label]: …` exists;
@@ -9,9 +9,9 @@ import type { Diagnostics } from '../diagnostics/diagnostic.ts';
  * typesetting changes the text, so columns match the file.
  */
 export function lintFootnoteCalls(tree: Root, file: string, diagnostics: Diagnostics): void {
-  visit(tree, 'text', (node) => {
+  walkTree(tree, (node) => {
     // Nearly every text node lacks the `[^`, and this test is much cheaper than the search below.
-    if (!node.value.includes('[^')) return;
+    if (node.type !== 'text' || !node.value.includes('[^')) return;
     const start = node.position?.start;
     for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
       const before = node.value.slice(0, match.index).split('\n');

@@ -1,5 +1,6 @@
 import type { Line } from 'pdfmake/js/Line.js';
 import type { Inline } from 'pdfmake/js/TextInlines.js';
+import { plainWidth } from './plain-width.ts';
 
 export const SOFT_HYPHEN = '\u00AD';
 
@@ -103,22 +104,30 @@ export function hasEnoughSpace(line: Line, queue: readonly Inline[], start: numb
 export function breakInsideWord(line: Line, queue: Inline[], measure: MeasureText): boolean {
   if (line.newLineForced || queue.length === 0) return false;
   let width = line.inlines.length === 0 ? -(queue[0]!.leadingCut ?? 0) : line.inlineWidths - line.leadingCut;
-  let best: { index: number; offset: number } | undefined;
+  // Ruled in by the characters' plain advances, then the last one checked exactly: shaping every part would cost more.
+  const candidates: Array<{ index: number; offset: number; before: number }> = [];
   for (let index = 0; index < queue.length && width <= line.maxWidth; index += 1) {
     const piece = queue[index] as MarkedInline;
     dropHyphen(piece);
     if (!(piece as { noWrap?: unknown }).noWrap) {
+      const slack = 0.15 * ((piece as { fontSize?: number }).fontSize ?? 0);
       for (const offset of piece._roneoBreaks ?? []) {
-        if (width + measure(piece.text.slice(0, offset) + HYPHEN, piece) > line.maxWidth) break;
-        best = { index, offset };
+        const part = piece.text.slice(0, offset) + HYPHEN;
+        if (width + (plainWidth(part, piece) ?? measure(part, piece)) > line.maxWidth + slack) break;
+        candidates.push({ index, offset, before: width });
       }
     }
     width += piece.width;
     if (!piece.noNewLine) break;
   }
-  if (!best) return false;
-  queue.splice(best.index, 1, ...cutPiece(queue[best.index] as MarkedInline, best.offset, measure));
-  return true;
+  for (let c = candidates.length - 1; c >= 0; c -= 1) {
+    const { index, offset, before } = candidates[c]!;
+    const piece = queue[index] as MarkedInline;
+    if (before + measure(piece.text.slice(0, offset) + HYPHEN, piece) > line.maxWidth) continue;
+    queue.splice(index, 1, ...cutPiece(piece, offset, measure));
+    return true;
+  }
+  return false;
 }
 
 /** Two pieces of one word, measured; the head ends at a soft hyphen, the rest keeps what followed. */
@@ -145,7 +154,8 @@ export function shareBreaks(head: Inline, rest: Inline, length: number): void {
 /**
  * The narrowest a text can be set (for auto-sized table columns and
  * columns): a piece that ends at a soft hyphen counts its hyphen, and a word
- * with soft hyphens inside counts its widest part. Only asked inside tables
+ * with soft hyphens inside counts its widest part, by its characters' plain
+ * advances (plain-width.ts). Only asked inside tables
  * and columns: measuring the parts of every word would cost what joining
  * them saved.
  */
@@ -155,11 +165,12 @@ export function minWidthWithHyphens(items: Inline[], minWidth: number, measure: 
     const breaks = (item as MarkedInline)._roneoBreaks;
     let from = 0;
     for (const at of breaks ?? []) {
-      min = Math.max(min, measure(item.text.slice(from, at) + HYPHEN, item) - (from === 0 ? (item.leadingCut ?? 0) : 0));
+      const part = item.text.slice(from, at) + HYPHEN;
+      min = Math.max(min, (plainWidth(part, item) ?? measure(part, item)) - (from === 0 ? (item.leadingCut ?? 0) : 0));
       from = at;
     }
     const last = item.text.slice(from);
-    const width = from === 0 ? item.width : measure(last, item);
+    const width = from === 0 ? item.width : (plainWidth(last, item) ?? measure(last, item));
     const trimmed = width - (from === 0 ? (item.leadingCut ?? 0) : 0) - (item.trailingCut ?? 0);
     min = Math.max(min, breaksWithHyphen(item) ? trimmed + (item.trailingCut ?? 0) + hyphenWidth(item, measure) : trimmed);
   }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { inheritedValue, type StyleStack } from '../style-lookup.ts';
 
 /**
  * pdfmake's TextBreaker.getBreaks (0.3.x), which cuts a paragraph's inlines
@@ -25,10 +26,6 @@ interface Break {
 type LineBreaker = new (text: string) => { nextBreak(): Break | null };
 const LineBreaker = createRequire(import.meta.url)('linebreak') as LineBreaker;
 
-interface StyleStack {
-  auto(item: object, callback: () => unknown): unknown;
-  getProperty(property: string): unknown;
-}
 
 interface Word {
   text: string;
@@ -49,6 +46,11 @@ function newPiece(text: string, lineEnd: boolean | undefined) {
     _roneoBreaks: undefined as number[] | undefined,
     _roneoSoftHyphen: undefined as string | undefined,
     _roneoHyphen: undefined as number | undefined,
+    // What Roneo's inlines most often carry, copied from them below.
+    _source: undefined as unknown,
+    style: undefined as unknown,
+    bold: undefined as unknown,
+    italics: undefined as unknown,
     font: undefined as unknown,
     alignment: undefined as unknown,
     fontSize: undefined as unknown,
@@ -115,7 +117,7 @@ function wrapping(item: Record<string, unknown>, stack: StyleStack | undefined, 
   const key = styleKey(item.style);
   let inherited = lookups.get(key);
   if (!inherited) {
-    const resolve = (property: string): unknown => (stack ? stack.auto(item.style === undefined ? {} : { style: item.style }, () => stack.getProperty(property)) : undefined);
+    const resolve = (property: string): unknown => inheritedValue(stack, item.style, property);
     inherited = { breakAll: valueOr(resolve('wordBreak'), 'normal') === 'break-all', noWrap: Boolean(valueOr(resolve('noWrap'), false)) };
     lookups.set(key, inherited);
   }
@@ -178,7 +180,8 @@ function takeSoftHyphensOut(piece: Piece): void {
     if (offset > 0 && offset < text.length && breaks[breaks.length - 1] !== offset) breaks.push(offset);
   }
   piece.text = text;
-  if (breaks.length > 0) piece._roneoBreaks = breaks;
+  // A copy holds just its numbers; the array pushed into keeps room for more.
+  if (breaks.length > 0) piece._roneoBreaks = breaks.slice();
   if (parts[parts.length - 1] === '' && !piece.lineEnd) piece._roneoSoftHyphen = text;
 }
 
