@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly, so `npm run build` and the `roneo`
-// command need no compile step.
-import { register } from 'tsx/esm/api';
+// The `roneo` command. The TypeScript sources run without a compile step of
+// their own: see compiled.js.
+import { importCompiled } from './compiled.js';
 
-register();
-const { main } = await import('./main.ts');
+const { main } = await importCompiled('src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),

@@ -1,10 +1,19 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryWorld } from '../../src/world/memory-world.ts';
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository: the nearest folder up with the project's fonts (this file may run bundled, from another folder). */
+export const REPO = repositoryAbove(dirname(fileURLToPath(import.meta.url)));
+
+function repositoryAbove(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fonts', 'fonts.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '../..');
+  }
+}
 
 async function filesUnder(dir: string): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};

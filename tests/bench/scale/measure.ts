@@ -2,19 +2,25 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DossierSize } from '../../helpers/big-dossier.ts';
+import { bundle } from '../../../src/cli/compiled.js';
 import { REPO } from '../../helpers/project.ts';
 import type { Measurement, Tool } from './measurement.ts';
 
 const run = promisify(execFile);
 
 const SCRIPTS: Record<Tool, string> = {
-  roneo: join(REPO, 'tests/bench/scale/roneo.ts'),
-  pdfmake: join(REPO, 'tests/bench/scale/plain-pdfmake.ts'),
+  roneo: 'tests/bench/scale/roneo.ts',
+  pdfmake: 'tests/bench/scale/plain-pdfmake.ts',
 };
 
-/** One build in a fresh process, so that its time and peak memory are its own. */
+/**
+ * One build in a fresh process, so that its time and peak memory are its
+ * own. Both scripts run as plain JavaScript, bundled the way the `roneo`
+ * command runs Roneo (src/cli/compiled.js), not through tsx.
+ */
 export async function measure(tool: Tool, size: DossierSize): Promise<Measurement> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', SCRIPTS[tool], '--pages', String(size)], {
+  const script = await bundle(SCRIPTS[tool], ['src', 'tests/bench/scale', 'tests/helpers'], `bench-${tool}`);
+  const { stdout } = await run(process.execPath, [script, '--pages', String(size)], {
     cwd: REPO,
     maxBuffer: 16 * 1024 * 1024,
   });

@@ -1,0 +1,3 @@
+import { greeting } from './greeting.ts';
+
+export const message: string = greeting('Roneo');
