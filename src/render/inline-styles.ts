@@ -87,6 +87,12 @@ function measure(this: TextInlines, array: Piece[], stack: StyleStack | undefine
     }
   }
   const byStyle = new Map<unknown, Resolved>();
+  const inheritedFont = new Map<Resolved, Font>();
+  const provide = (inlines: TextInlines, resolved: Resolved): Font => {
+    const font = inlines.pdfDocument.provideFont(resolved.font, resolved.bold, resolved.italics);
+    inheritedFont.set(resolved, font);
+    return font;
+  };
   for (const item of array) {
     const key = styleKey(item.style);
     let inherited = byStyle.get(key);
@@ -96,34 +102,36 @@ function measure(this: TextInlines, array: Piece[], stack: StyleStack | undefine
       byStyle.set(key, inherited);
     }
     // Plain assignments, in pdfmake's order: keyed stores would turn every piece into a slow dictionary object.
-    item.font = this.pdfDocument.provideFont(own(item, 'font') ?? inherited.font, own(item, 'bold') ?? inherited.bold, own(item, 'italics') ?? inherited.italics);
-    item.alignment = own(item, 'alignment') ?? inherited.alignment;
-    item.fontSize = (own(item, 'fontSize') ?? inherited.fontSize) as number;
-    item.fontFeatures = own(item, 'fontFeatures') ?? inherited.fontFeatures;
-    item.characterSpacing = own(item, 'characterSpacing') ?? inherited.characterSpacing;
-    item.color = own(item, 'color') ?? inherited.color;
-    item.decoration = own(item, 'decoration') ?? inherited.decoration;
-    item.decorationColor = own(item, 'decorationColor') ?? inherited.decorationColor;
-    item.decorationStyle = own(item, 'decorationStyle') ?? inherited.decorationStyle;
-    item.decorationThickness = own(item, 'decorationThickness') ?? inherited.decorationThickness;
-    item.background = own(item, 'background') ?? inherited.background;
-    item.link = own(item, 'link') ?? inherited.link;
-    item.linkToPage = own(item, 'linkToPage') ?? inherited.linkToPage;
-    item.linkToDestination = own(item, 'linkToDestination') ?? inherited.linkToDestination;
-    item.noWrap = own(item, 'noWrap') ?? inherited.noWrap;
-    item.opacity = own(item, 'opacity') ?? inherited.opacity;
-    item.sup = own(item, 'sup') ?? inherited.sup;
-    item.sub = own(item, 'sub') ?? inherited.sub;
+    // `a ?? b` takes b where a is null or undefined: pdfmake's own test (isValue) for a piece's property.
+    const ownFace = isValue(item.font) || isValue(item.bold) || isValue(item.italics);
+    item.font = ownFace ? this.pdfDocument.provideFont(item.font ?? inherited.font, item.bold ?? inherited.bold, item.italics ?? inherited.italics) : (inheritedFont.get(inherited) ?? provide(this, inherited));
+    item.alignment = item.alignment ?? inherited.alignment;
+    item.fontSize = (item.fontSize ?? inherited.fontSize) as number;
+    item.fontFeatures = item.fontFeatures ?? inherited.fontFeatures;
+    item.characterSpacing = item.characterSpacing ?? inherited.characterSpacing;
+    item.color = item.color ?? inherited.color;
+    item.decoration = item.decoration ?? inherited.decoration;
+    item.decorationColor = item.decorationColor ?? inherited.decorationColor;
+    item.decorationStyle = item.decorationStyle ?? inherited.decorationStyle;
+    item.decorationThickness = item.decorationThickness ?? inherited.decorationThickness;
+    item.background = item.background ?? inherited.background;
+    item.link = item.link ?? inherited.link;
+    item.linkToPage = item.linkToPage ?? inherited.linkToPage;
+    item.linkToDestination = item.linkToDestination ?? inherited.linkToDestination;
+    item.noWrap = item.noWrap ?? inherited.noWrap;
+    item.opacity = item.opacity ?? inherited.opacity;
+    item.sup = item.sup ?? inherited.sup;
+    item.sub = item.sub ?? inherited.sub;
     if (item.sup || item.sub) item.fontSize *= 0.58;
     item.width = this.widthOfText(item.text, item);
-    item.height = item.font.lineHeight(item.fontSize) * ((own(item, 'lineHeight') ?? inherited.lineHeight) as number);
+    item.height = item.font.lineHeight(item.fontSize) * ((item.lineHeight ?? inherited.lineHeight) as number);
     if (!item.leadingCut) item.leadingCut = 0;
-    if (!(own(item, 'preserveLeadingSpaces') ?? inherited.preserveLeadingSpaces)) {
+    if (!(item.preserveLeadingSpaces ?? inherited.preserveLeadingSpaces)) {
       const leading = LEADING.exec(item.text);
       if (leading) item.leadingCut += this.widthOfText(leading[0], item);
     }
     item.trailingCut = 0;
-    if (!(own(item, 'preserveTrailingSpaces') ?? inherited.preserveTrailingSpaces)) {
+    if (!(item.preserveTrailingSpaces ?? inherited.preserveTrailingSpaces)) {
       const trailing = TRAILING.exec(item.text);
       if (trailing) item.trailingCut = this.widthOfText(trailing[0], item);
     }

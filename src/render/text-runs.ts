@@ -151,10 +151,11 @@ function drawWithGaps(document: PdfDocument, run: readonly Inline[], draw: () =>
   font.encode = (_text: string, features?: unknown): Encoded => {
     const glyphs: string[] = [];
     const positions: Position[] = [];
-    run.forEach((inline, index) => {
+    for (let index = 0; index < run.length; index += 1) {
+      const inline = run[index]!;
       const [g, p] = encode.call(font, inline.text, features);
-      glyphs.push(...g);
-      positions.push(...p);
+      for (let k = 0; k < g.length; k += 1) glyphs.push(g[k]!);
+      for (let k = 0; k < p.length; k += 1) positions.push(p[k]!);
       const next = run[index + 1];
       const gap = next ? next.x - (inline.x + inline.width) : 0;
       if (gap !== 0 && positions.length > 0) {
@@ -162,7 +163,7 @@ function drawWithGaps(document: PdfDocument, run: readonly Inline[], draw: () =>
         const end = positions[positions.length - 1]!;
         positions[positions.length - 1] = { ...end, xAdvance: end.xAdvance + (gap * 1000) / inline.fontSize };
       }
-    });
+    }
     return [glyphs, positions];
   };
   try {
