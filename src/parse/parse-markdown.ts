@@ -12,7 +12,8 @@ import type { Processor } from 'unified';
 import { unified } from 'unified';
 
 /**
- * GFM as remark-gfm sets it up, less one tokenizer: the one for autolink
+ * GFM as remark-gfm sets it up, less one tokenizer (and two more where the
+ * text cannot use them, see processorFor): the one for autolink
  * literals (`www.example.org`, `https://…`, `name@example.org`). It is tried
  * at nearly every character and took half the parse time, while GFM's own
  * syntax-tree step (mdast-util-gfm-autolink-literal) finds the same links in
@@ -20,9 +21,14 @@ import { unified } from 'unified';
  * splits off without positions; they are given back here from the text node
  * they were cut from, so every node still points into the Markdown.
  */
-function gfmWithoutLiteralTokenizer(this: Processor): void {
+function gfm(this: Processor, constructs: { tables: boolean; strikethrough: boolean }): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  // remark-gfm's order: constructs tried on the same character are tried in it.
+  const tokenizers = [gfmFootnote()];
+  if (constructs.strikethrough) tokenizers.push(gfmStrikethrough());
+  if (constructs.tables) tokenizers.push(gfmTable());
+  tokenizers.push(gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(...tokenizers);
   (data.fromMarkdownExtensions ??= []).push(rememberTextPositions, gfmFromMarkdown(), restoreTextPositions);
 }
 
@@ -30,7 +36,7 @@ function gfmWithoutLiteralTokenizer(this: Processor): void {
 export function parseMarkdown(text: string): Root {
   parsing = text;
   try {
-    return processor.parse(text);
+    return processorFor(text).parse(text);
   } finally {
     parsing = '';
   }
@@ -146,5 +152,22 @@ function forEachParent(tree: Root, visit: (parent: Parents) => void): void {
   }
 }
 
-// Last: the extensions above must exist when the processor is frozen.
-const processor = unified().use(remarkParse).use(gfmWithoutLiteralTokenizer).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+const processors = new Map<string, ReturnType<typeof newProcessor>>();
+
+/**
+ * The table tokenizer is tried on the first line of every paragraph, and the
+ * strikethrough one at every `~`: a text with no `|` can hold no table, and
+ * one with no `~` no strikethrough, so they are left out there, to the same
+ * tree, and prose parses noticeably faster.
+ */
+function processorFor(text: string) {
+  const constructs = { tables: text.includes('|'), strikethrough: text.includes('~') };
+  const key = `${constructs.tables}${constructs.strikethrough}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = newProcessor(constructs)));
+  return processor;
+}
+
+function newProcessor(constructs: { tables: boolean; strikethrough: boolean }) {
+  return unified().use(remarkParse).use(gfm, constructs).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+}
