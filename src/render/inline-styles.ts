@@ -1,5 +1,5 @@
 import { pdfmakePrototype } from './pdfmake-prototype.ts';
-import { inheritedValue, type StyleStack } from './style-lookup.ts';
+import { inheritedValue, isValue, styleKey, type StyleStack } from './style-lookup.ts';
 
 /**
  * pdfmake resolves twenty-odd style properties for every piece of text
@@ -68,7 +68,6 @@ const LEADING = /^(\s)+/;
 const TRAILING = /(\s)+$/;
 const INSTALLED = Symbol.for('roneo.inline-styles.installed');
 
-const isValue = (value: unknown) => value !== undefined && value !== null;
 
 export function installInlineStyles(): void {
   const inlines = pdfmakePrototype<TextInlines>('TextInlines', ['measure', 'widthOfText'], 'src/render/inline-styles.ts');
@@ -80,7 +79,7 @@ export function installInlineStyles(): void {
 function measure(this: TextInlines, array: Piece[], stack: StyleStack | undefined): Piece[] {
   const first = array[0];
   if (first) {
-    const leadingIndent = own(first, 'leadingIndent') ?? resolve(stack, first.style, 'leadingIndent') ?? 0;
+    const leadingIndent = own(first, 'leadingIndent') ?? inheritedValue(stack, first.style, 'leadingIndent') ?? 0;
     if (leadingIndent) {
       first.leadingCut = -(leadingIndent as number);
       first.leadingIndent = leadingIndent as number;
@@ -98,7 +97,7 @@ function measure(this: TextInlines, array: Piece[], stack: StyleStack | undefine
     let inherited = byStyle.get(key);
     if (!inherited) {
       inherited = { ...DEFAULTS };
-      for (const property of PROPERTIES) inherited[property] = resolve(stack, item.style, property) ?? DEFAULTS[property];
+      for (const property of PROPERTIES) inherited[property] = inheritedValue(stack, item.style, property) ?? DEFAULTS[property];
       byStyle.set(key, inherited);
     }
     // Plain assignments, in pdfmake's order: keyed stores would turn every piece into a slow dictionary object.
@@ -142,14 +141,4 @@ function measure(this: TextInlines, array: Piece[], stack: StyleStack | undefine
 function own(item: Piece, property: string): unknown {
   const value = item[property];
   return isValue(value) ? value : undefined;
-}
-
-/** What the stack gives a piece with these named styles. */
-function resolve(stack: StyleStack | undefined, style: unknown, property: string): unknown {
-  return inheritedValue(stack, style, property);
-}
-
-/** Pieces cut from one inline share its style array; equal lists of names resolve alike. */
-function styleKey(style: unknown): unknown {
-  return Array.isArray(style) && style.every((name) => typeof name === 'string') ? `\u0000${style.join('\u0000')}` : style;
 }

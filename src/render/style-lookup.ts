@@ -19,7 +19,8 @@ export interface StyleStack {
   styleOverrides: unknown[];
 }
 
-const isValue = (value: unknown) => value !== undefined && value !== null;
+/** pdfmake's test for a property that is set (helpers/variableType isValue). */
+export const isValue = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** The value pdfmake would find for `property` on an inline with these named styles; `undefined` when none. */
 export function inheritedValue(stack: StyleStack | undefined, style: unknown, property: string): unknown {
@@ -57,4 +58,9 @@ function fromNamedStyle(dictionary: StyleStack['styleDictionary'], name: unknown
     if (isValue(value)) return value;
   }
   return undefined;
+}
+
+/** The key pieces with these named styles share a lookup by: equal lists of names resolve alike. */
+export function styleKey(style: unknown): unknown {
+  return Array.isArray(style) && style.every((name) => typeof name === 'string') ? `\u0000${style.join('\u0000')}` : style;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { inheritedValue, type StyleStack } from '../style-lookup.ts';
+import { inheritedValue, isValue, styleKey, type StyleStack } from '../style-lookup.ts';
 
 /**
  * pdfmake's TextBreaker.getBreaks (0.3.x), which cuts a paragraph's inlines
@@ -185,13 +185,8 @@ function takeSoftHyphensOut(piece: Piece): void {
   if (parts[parts.length - 1] === '' && !piece.lineEnd) piece._roneoSoftHyphen = text;
 }
 
-function styleKey(style: unknown): unknown {
-  return Array.isArray(style) && style.every((name) => typeof name === 'string') ? `\u0000${style.join('\u0000')}` : style;
-}
-
 function isObject(value: unknown): value is Record<string, unknown> & { _textRef?: unknown; text?: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isValue = (value: unknown) => value !== undefined && value !== null;
 const valueOr = (value: unknown, fallback: unknown) => (isValue(value) ? value : fallback);
