@@ -36,6 +36,8 @@ export interface BuildOptions {
 export interface BuiltPublication extends ManifestEntry {
   /** Project-relative path of the written PDF. */
   path: string;
+  /** The size its type was set at to fit its pages, when below 1. */
+  scale?: number;
   milliseconds: number;
 }
 
@@ -122,9 +124,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       continue;
     }
-    if (rendered.maxPages !== undefined && rendered.pages > rendered.maxPages) {
-      const limit = `${rendered.maxPages} ${rendered.maxPages === 1 ? 'page' : 'pages'}`;
-      diagnostics.warn(at(publication.path), `runs to ${rendered.pages} pages; the ${publication.meta.layout} layout is meant for ${limit}: shorten the text`, 'page-limit');
+    if (rendered.overflow) {
+      const { pages, lines, minBodySize } = rendered.overflow;
+      const over = `${lines} ${lines === 1 ? 'line' : 'lines'} too long`;
+      diagnostics.error(at(publication.path), `does not fit on ${pages} ${pages === 1 ? 'page' : 'pages'}: ${over} at the minimum size (${minBodySize} pt body text); shorten the text`, 'does-not-fit');
+      continue;
     }
     let file: string;
     try {
@@ -141,6 +145,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       lang: publication.meta.lang,
       file,
       pages: rendered.pages,
+      ...(rendered.scale < 1 ? { scale: rendered.scale } : {}),
       bytes: rendered.bytes.byteLength,
       sha256: sha256(rendered.bytes),
       path: `${dirs.out}/${file}`,
@@ -151,7 +156,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   if (built.length > 0) {
-    const entries = built.map(({ path: _path, milliseconds: _ms, ...entry }) => entry);
+    const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, ...entry }) => entry);
     try {
       await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
     } catch (error) {

@@ -3,7 +3,9 @@ import { formatDiagnostic } from '../diagnostics/format.ts';
 
 export function publicationLine(p: BuiltPublication): string {
   const pages = `${p.pages} ${p.pages === 1 ? 'page' : 'pages'}`;
-  return `${p.id.padEnd(36)} ${pages.padStart(9)} ${formatBytes(p.bytes).padStart(9)} ${(p.milliseconds / 1000).toFixed(2).padStart(6)} s`;
+  const line = `${p.id.padEnd(36)} ${pages.padStart(9)} ${formatBytes(p.bytes).padStart(9)} ${(p.milliseconds / 1000).toFixed(2).padStart(6)} s`;
+  // Fitted to its pages: the size its type was set at.
+  return p.scale === undefined ? line : `${line}  type at ${Math.floor(p.scale * 100)}%`;
 }
 
 export function summaryLines(result: BuildResult): string[] {

@@ -75,6 +75,7 @@ export function layoutPublication(
       lang,
       dateText: document.meta.date ? formatDate(document.meta.date, lang) : undefined,
       coverImage: input.cover,
+      contactLines: contactLines(own.contact),
       strings: table,
       body: body(input.publication, 'c0-'),
       chapters: input.chapters.map((chapter, index) => ({
@@ -110,4 +111,11 @@ export function layoutPublication(
   const definition = templates.render(layout, data(convert, (parsed) => typesetting(parsed.document.meta.lang)), diagnostics, fresh);
   if (!definition) return undefined;
   return { definition, templatePath: templates.pathOf(layout), templatePaths: [...templates.sourcesOf(layout).keys()] };
+}
+
+/** Front matter `contact:` as the lines a layout prints: text line by line, or a mapping's values in the order written. */
+function contactLines(contact: unknown): string[] {
+  if (typeof contact === 'string') return contact.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  if (typeof contact === 'object' && contact !== null) return Object.values(contact).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return [];
 }

@@ -52,6 +52,16 @@ export const metadataSchema = z.looseObject({
     .optional(),
   /** Identify the PDF as PDF/A-2b, for archiving. */
   pdfa: z.boolean({ error: 'must be true or false' }).optional(),
+  /** A leaflet printed on one side (1, the default) or recto-verso (2). */
+  sides: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (one side) or 2 (recto-verso)' }).optional(),
+  /** An address printed as a QR code where the layout puts it. */
+  qr: z.url({ protocol: /^https?$/, error: (issue) => (missing(issue.input) ? 'is required' : 'must be an absolute http(s) URL') }).optional(),
+  /** Who to reach: one line of text, or lines by name (`name`, `address`, `email`, `phone`, `web`, `meeting`…). */
+  contact: z
+    .union([z.string(), z.record(z.string(), z.union([z.string(), z.number()]).transform(String))], {
+      error: 'must be text, or a mapping such as name, address, email, phone, web, meeting',
+    })
+    .optional(),
 });
 
 export type Metadata = z.infer<typeof metadataSchema>;

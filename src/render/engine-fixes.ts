@@ -3,6 +3,7 @@ import { installInlineStyles } from './inline-styles.ts';
 import { installKeeps } from './keeps/install.ts';
 import { installLineLayout } from './line-layout/install.ts';
 import { installNeedlessBreakFix } from './needless-breaks.ts';
+import { installPageLines } from './page-lines.ts';
 import { installRunningHeads } from './running-heads/install.ts';
 import { installShrinkToPage } from './shrink-to-page.ts';
 import { installTextRuns } from './text-runs.ts';
@@ -29,5 +30,6 @@ export function installEngineFixes(): void {
   installNeedlessBreakFix();
   installShrinkToPage();
   installTextRuns();
+  installPageLines();
   installed = true;
 }

@@ -13,7 +13,9 @@ import { takeFootnotes } from './footnotes/take-footnotes.ts';
 import { listInContents } from './contents.ts';
 import { addOutline, markChapterTitles } from './outline.ts';
 import { furniture } from './page-furniture.ts';
+import { countLinesPerPage } from './page-lines.ts';
 import { pdfaOptions } from './pdfa.ts';
+import { bodySize, scaleType } from './scale-type.ts';
 import { tableLayoutsFrom } from './table-layouts.ts';
 
 export interface PdfMetadata {
@@ -38,8 +40,10 @@ export interface RenderInput {
 export interface RenderedPdf {
   bytes: Uint8Array;
   pages: number;
-  /** The layout's page limit, when it sets one. */
-  maxPages: number | undefined;
+  /** The size type was set at: below 1 when the layout fits the text to its pages. */
+  scale: number;
+  /** When the text cannot fit the layout's pages even at its minimum size: by how many lines, and at what body size. */
+  overflow?: { pages: number; lines: number; minBodySize: number };
   /** Footnotes that could not be set at the foot of any page (where each was written, when known). */
   unplacedFootnotes: Array<SourcePoint | undefined>;
 }
@@ -56,8 +60,10 @@ interface LayoutSettings {
   footnotes?: unknown;
   /** The look of notes at the foot of the page: `{ rule: { width, thickness, color, above, below }, gap, indent, maxShare }`. */
   footnoteStyle?: unknown;
-  /** More pages than this is reported: a leaflet must stay one sheet. */
-  maxPages?: number;
+  /** Exactly this many pages: text that runs longer is set smaller, down to `minBodySize`; shorter text is not stretched. */
+  pages?: number;
+  /** The smallest body size `pages` may set the text at, in points (8.5 by default). */
+  minBodySize?: number;
   /** `false` lets headings, widows, orphans and short items fall where pdfmake puts them. */
   keeps?: boolean;
   /** `false` leaves the header off pages where a chapter opens. */
@@ -70,9 +76,57 @@ interface LayoutSettings {
  * access policy is closed: pdfmake reads nothing by itself.
  */
 export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
+  const settings = settingsOf(input.definition);
+  const pages = settings.pages;
+  if (typeof pages !== 'number' || !Number.isInteger(pages) || pages < 1) return renderAt(input, 1, 0);
+  return renderFitted(input, pages, typeof settings.minBodySize === 'number' ? settings.minBodySize : MIN_BODY_SIZE);
+}
+
+const MIN_BODY_SIZE = 8.5;
+/** Halvings of the interval between the smallest allowed size and full size: 1/64 of it, well under a tenth of a point. */
+const SEARCH_STEPS = 6;
+
+/**
+ * The largest type size at which the text fits `wanted` pages: full size
+ * when it does already, else a bounded search down to the floor. Text that
+ * fits in fewer pages gets blank pages to make up the count; text that does
+ * not fit even at the floor is reported with how much is over.
+ */
+async function renderFitted(input: RenderInput, wanted: number, minBodySize: number): Promise<RenderedPdf> {
+  const attempt = (scale: number, padding = 0) => renderAt({ ...input, definition: structuredClone(input.definition) }, scale, padding);
+  const full = await attempt(1);
+  if (full.pages === wanted) return full;
+  if (full.pages < wanted) return attempt(1, wanted - full.pages);
+  const floor = Math.min(1, minBodySize / bodySize(input.definition));
+  const smallest = await attempt(floor);
+  if (smallest.pages > wanted) {
+    const lines = smallest.linesPerPage.slice(wanted).reduce((sum, count) => sum + count, 0);
+    return { ...smallest, overflow: { pages: wanted, lines, minBodySize: Math.min(minBodySize, bodySize(input.definition)) } };
+  }
+  let fits = { scale: floor, rendered: smallest };
+  let tooBig = 1;
+  for (let step = 0; step < SEARCH_STEPS; step += 1) {
+    const scale = (fits.scale + tooBig) / 2;
+    const rendered = await attempt(scale);
+    if (rendered.pages <= wanted) fits = { scale, rendered };
+    else tooBig = scale;
+  }
+  return fits.rendered.pages < wanted ? attempt(fits.scale, wanted - fits.rendered.pages) : fits.rendered;
+}
+
+function settingsOf(layout: Record<string, unknown>): LayoutSettings {
+  return (isPdfNode(layout.roneo) ? layout.roneo : {}) as LayoutSettings;
+}
+
+/** One rendering, type at `scale`, with `padding` blank pages added at the end. */
+async function renderAt(input: RenderInput, scale: number, padding: number): Promise<RenderedPdf & { linesPerPage: number[] }> {
   const { definition: layout, fonts, images, metadata } = input;
-  const { roneo, tableLayouts, ...definition } = layout;
-  const settings = (isPdfNode(roneo) ? roneo : {}) as LayoutSettings;
+  const { roneo: _roneo, tableLayouts, ...definition } = layout;
+  const settings = settingsOf(layout);
+  scaleType(definition, scale);
+  if (padding > 0 && Array.isArray(definition.content)) {
+    for (let page = 0; page < padding; page += 1) definition.content.push({ text: '', pageBreak: 'before' });
+  }
 
   installEngineFixes();
   setKeepsEnabled(settings.keeps !== false);
@@ -99,6 +153,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const geometry = pageGeometry(definition);
   fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);
 
+  const linesPerPage = isObject(definition.content) ? countLinesPerPage(definition.content) : [];
   let pages = 0;
   const count = (n: number) => {
     pages = Math.max(pages, n);
@@ -124,8 +179,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
     footer: furniture(definition.footer, { fromPage: settings.footerFrom ?? 1, skipOpenings: false }, count),
   });
   const buffer = await pdf.getBuffer();
-  const maxPages = typeof settings.maxPages === 'number' ? settings.maxPages : undefined;
-  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, maxPages, unplacedFootnotes: footnotes?.unplaced ?? [] };
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, scale, linesPerPage, unplacedFootnotes: footnotes?.unplaced ?? [] };
 }
 
 function isObject(value: unknown): value is object {
