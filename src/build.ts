@@ -11,7 +11,11 @@ import type { ManifestEntry } from './publish/manifest.ts';
 import { sha256, writeManifest, writePublication } from './publish/write-outputs.ts';
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
-import { renderPdf } from './render/render-pdf.ts';
+import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
+import { imposeLeaflets } from './impose/index.ts';
+import type { Variant } from './load/variants.ts';
+import { variantsOf } from './load/publication-variants.ts';
+import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
 import { ImageRegistry, resolveCover, resolveImages } from './transform/images.ts';
 import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
@@ -82,6 +86,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const built: BuiltPublication[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
+
+  /** Renders one leaflet or publication; every problem with the result is reported, and then there is none. */
+  const renderChecked = async (definition: Record<string, unknown>, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scaleHint: number | undefined) => {
+    const where = variant?.at ?? at(publication.path);
+    let rendered: RenderedPdf;
+    try {
+      rendered = await renderPdf({ definition, fonts, images: images.bytes, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}) });
+    } catch (error) {
+      diagnostics.error(where, `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
+      return undefined;
+    }
+    if (rendered.unplacedFootnotes.length > 0) {
+      // Never a PDF that silently lacks a note.
+      for (const source of rendered.unplacedFootnotes) {
+        diagnostics.error(source ?? at(publication.path), 'this footnote could not be set at the foot of any page: its reference is in a place the layout does not follow (a header, a footer or a positioned block)', 'footnote-unplaced');
+      }
+      return undefined;
+    }
+    if (rendered.overflow) {
+      const { pages, lines, minBodySize } = rendered.overflow;
+      const over = `${lines} ${lines === 1 ? 'line' : 'lines'} too long`;
+      const whose = variant ? `the leaflet for ${variant.slug} ` : '';
+      diagnostics.error(where, `${whose}does not fit on ${pages} ${pages === 1 ? 'page' : 'pages'}: ${over} at the minimum size (${minBodySize} pt body text); shorten the text`, 'does-not-fit');
+      return undefined;
+    }
+    return rendered;
+  };
+
+  /** Writes `output/<name>.pdf`; the previous file, if any, is untouched when it fails (writes go to a temporary name first). */
+  const write = async (name: string, bytes: Uint8Array): Promise<string | undefined> => {
+    try {
+      return await writePublication(world, dirs.out, name, bytes);
+    } catch (error) {
+      diagnostics.error(at(`${dirs.out}/${name}.pdf`), `cannot write the PDF: ${(error as Error).message}`, 'write-output');
+      return undefined;
+    }
+  };
+
+  /** The print sheets of a publication's leaflets; a failure is reported against the publication. */
+  const printSheets = async (publication: SourceDocument, leaflets: Uint8Array[], sheet: SheetSetting) => {
+    try {
+      return await imposeLeaflets(leaflets, { up: sheet.up, title: `${publication.meta.title} (print sheets)`, creationDate: metadataOf(publication, world).creationDate, producer: GENERATOR });
+    } catch (error) {
+      diagnostics.error(at(publication.path), `cannot make the print sheets: ${(error as Error).message.split('\n')[0]}`, 'print-sheets');
+      return undefined;
+    }
+  };
   for (const publication of index.publications) {
     const started = world.now();
     const mark = diagnostics.list.length;
@@ -94,65 +145,78 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const coverAt = publication.frontMatter.locate(['cover']);
     const cover = publication.meta.cover === undefined ? undefined : await resolveCover(publication.meta.cover, coverAt, { ...imageContext, file: publication.path });
-    const laidOut = layoutPublication({ publication: own, chapters, images, cover, version: VERSION }, templates, strings, diagnostics);
-    if (!laidOut || fontsBroken) continue;
-    if (cover !== undefined && !printsImage(laidOut.definition.content, cover)) {
-      diagnostics.warn(coverAt, `front matter \`cover\` is not printed: the ${publication.meta.layout} layout has no cover image`, 'cover-unused');
-    }
+    const layoutName = publication.meta.layout!;
+    const templateSources = templates.sourcesOf(layoutName);
+    const variants = await variantsOf(publication, [own, ...chapters], templateSources, dirs.content, world, diagnostics);
+    if (variants === null || fontsBroken) continue;
     const texts = new Map([own, ...chapters].map((p) => [p.document.path, p.document.text] as const));
-    checkGlyphCoverage(laidOut.definition, fonts, { texts, templates: templates.sourcesOf(publication.meta.layout!), fallback: at(laidOut.templatePath) }, diagnostics);
-    // Errors found while building an earlier publication still count for every file this one uses.
-    const used = new Set([publication.path, ...chapters.map((c) => c.document.path), ...laidOut.templatePaths]);
-    if (diagnostics.countSince(mark) > 0 || diagnostics.hasErrorsIn(used)) continue;
 
-    let rendered: Awaited<ReturnType<typeof renderPdf>>;
-    try {
-      rendered = await renderPdf({
-        definition: laidOut.definition,
-        fonts,
-        images: images.bytes,
-        metadata: metadataOf(publication, world),
-      });
-    } catch (error) {
-      diagnostics.error(at(publication.path), `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
-      continue;
-    }
-    if (rendered.unplacedFootnotes.length > 0) {
-      // Never a PDF that silently lacks a note.
-      for (const source of rendered.unplacedFootnotes) {
-        diagnostics.error(source ?? at(publication.path), 'this footnote could not be set at the foot of any page: its reference is in a place the layout does not follow (a header, a footer or a positioned block)', 'footnote-unplaced');
+    // One leaflet per row of `variants:`, else the publication itself.
+    const copies: Array<{ id: string; variant?: Variant; rendered: RenderedPdf }> = [];
+    let scaleHint: number | undefined;
+    let sheet: SheetSetting | undefined;
+    let failed = false;
+    for (const variant of variants?.rows ?? [undefined]) {
+      const laidOut = layoutPublication({ publication: own, chapters, images, cover, version: VERSION, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics);
+      if (!laidOut) {
+        failed = true;
+        break;
       }
-      continue;
+      if (copies.length === 0 && cover !== undefined && !printsImage(laidOut.definition.content, cover)) {
+        diagnostics.warn(coverAt, `front matter \`cover\` is not printed: the ${layoutName} layout has no cover image`, 'cover-unused');
+      }
+      checkGlyphCoverage(laidOut.definition, fonts, { texts, templates: templateSources, fallback: variant ? variant.at : at(laidOut.templatePath) }, diagnostics);
+      // Errors found while building an earlier publication still count for every file this one uses.
+      const used = new Set([publication.path, ...chapters.map((c) => c.document.path), ...laidOut.templatePaths, ...(variants ? [variants.file] : [])]);
+      if (diagnostics.countSince(mark) > 0 || diagnostics.hasErrorsIn(used)) {
+        failed = true;
+        break;
+      }
+      sheet ??= sheetSetting(laidOut.definition);
+      const rendered = await renderChecked(laidOut.definition, publication, images, variant, scaleHint);
+      if (!rendered) {
+        failed = true;
+        break;
+      }
+      scaleHint = rendered.scale;
+      copies.push({ id: variant ? `${publication.id}/${variant.slug}` : publication.id, ...(variant ? { variant } : {}), rendered });
     }
-    if (rendered.overflow) {
-      const { pages, lines, minBodySize } = rendered.overflow;
-      const over = `${lines} ${lines === 1 ? 'line' : 'lines'} too long`;
-      diagnostics.error(at(publication.path), `does not fit on ${pages} ${pages === 1 ? 'page' : 'pages'}: ${over} at the minimum size (${minBodySize} pt body text); shorten the text`, 'does-not-fit');
-      continue;
+    if (failed) continue;
+
+    const print = sheet ? await printSheets(publication, copies.map((copy) => copy.rendered.bytes), sheet) : undefined;
+    if (sheet && !print) continue;
+    const written: BuiltPublication[] = [];
+    for (const [index, copy] of copies.entries()) {
+      const file = await write(copy.id, copy.rendered.bytes);
+      if (!file) break;
+      written.push({
+        id: copy.id,
+        layout: layoutName,
+        title: metadataOf(publication, world, copy.variant).title,
+        lang: publication.meta.lang,
+        file,
+        pages: copy.rendered.pages,
+        ...(copy.rendered.scale < 1 ? { scale: copy.rendered.scale } : {}),
+        bytes: copy.rendered.bytes.byteLength,
+        sha256: sha256(copy.rendered.bytes),
+        ...(copy.variant ? { variant: { of: publication.id, slug: copy.variant.slug, sheet: index + 1 } } : {}),
+        path: `${dirs.out}/${file}`,
+        milliseconds: 0,
+      });
     }
-    let file: string;
-    try {
-      file = await writePublication(world, dirs.out, publication.id, rendered.bytes);
-    } catch (error) {
-      // The previous PDF, if any, is untouched: writes go to a temporary name first.
-      diagnostics.error(at(`${dirs.out}/${publication.id}.pdf`), `cannot write the PDF: ${(error as Error).message}`, 'write-output');
-      continue;
+    if (written.length < copies.length) continue;
+    if (print) {
+      const file = await write(`${publication.id}.print`, print.bytes);
+      if (!file) continue;
+      const entry = { file, sheets: print.sheets, up: sheet!.up, duplex: print.duplex, bytes: print.bytes.byteLength, sha256: sha256(print.bytes) };
+      for (const result of written) result.print = entry;
     }
-    const result: BuiltPublication = {
-      id: publication.id,
-      layout: publication.meta.layout!,
-      title: publication.meta.title,
-      lang: publication.meta.lang,
-      file,
-      pages: rendered.pages,
-      ...(rendered.scale < 1 ? { scale: rendered.scale } : {}),
-      bytes: rendered.bytes.byteLength,
-      sha256: sha256(rendered.bytes),
-      path: `${dirs.out}/${file}`,
-      milliseconds: world.now() - started,
-    };
-    built.push(result);
-    options.onPublication?.(result);
+    const milliseconds = world.now() - started;
+    for (const result of written) {
+      result.milliseconds = milliseconds / written.length;
+      built.push(result);
+      options.onPublication?.(result);
+    }
   }
 
   if (built.length > 0) {
@@ -167,11 +231,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
 }
 
-function metadataOf(document: SourceDocument, world: World) {
+function metadataOf(document: SourceDocument, world: World, variant?: Variant) {
   const meta = document.meta;
   const keywords = meta.keywords;
   return {
-    title: meta.title,
+    title: variant ? `${meta.title} (${variant.slug})` : meta.title,
     author: meta.author ?? (typeof meta.publisher === 'string' ? meta.publisher : undefined),
     subject: meta.subtitle ?? meta.title,
     keywords: Array.isArray(keywords) ? keywords.map(String).join(', ') : typeof keywords === 'string' ? keywords : undefined,

@@ -8,6 +8,7 @@ import { typesettingFor } from './typesetting-settings.ts';
 import type { StringTables } from './strings.ts';
 import type { Templates } from './templates.ts';
 import { type PdfContent, toPdfmake } from './to-pdfmake/index.ts';
+import { withVariant } from '../transform/variant-fields.ts';
 
 export interface ParsedDocument {
   document: SourceDocument;
@@ -20,6 +21,8 @@ export interface LayoutInput {
   images: ImageRegistry;
   /** The registry key of the front matter's `cover:` picture, when it could be read. */
   cover?: string;
+  /** One row of the publication's `variants:` table: `{{variant.<column>}}` in the layout, `:variant[<column>]` in the Markdown. */
+  variant?: Readonly<Record<string, string>>;
   version: string;
 }
 
@@ -75,7 +78,9 @@ export function layoutPublication(
       lang,
       dateText: document.meta.date ? formatDate(document.meta.date, lang) : undefined,
       coverImage: input.cover,
-      contactLines: contactLines(own.contact),
+      // A local group's own `contact` column stands in for the publication's.
+      contactLines: contactLines(input.variant?.contact ?? own.contact),
+      variant: input.variant ? variantFields(input.variant, typeset(input.publication)) : undefined,
       strings: table,
       body: body(input.publication, 'c0-'),
       chapters: input.chapters.map((chapter, index) => ({
@@ -97,7 +102,7 @@ export function layoutPublication(
   // The converted content is made for this fill alone, so the definition may take it without a copy.
   const fresh = new WeakSet<object>();
   const convert = (parsed: ParsedDocument, idPrefix: string): PdfContent[] => {
-    const content = toPdfmake(typesetTree(parsed.tree, typesetting(parsed.document.meta.lang)), {
+    const content = toPdfmake(typesetTree(withVariant(parsed.tree, input.variant), typesetting(parsed.document.meta.lang)), {
       file: parsed.document.path,
       diagnostics,
       images: input.images,
@@ -118,4 +123,9 @@ function contactLines(contact: unknown): string[] {
   if (typeof contact === 'string') return contact.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   if (typeof contact === 'object' && contact !== null) return Object.values(contact).filter((value): value is string => typeof value === 'string' && value.trim() !== '');
   return [];
+}
+
+/** A variant's values as a layout prints them: with the publication's typography, as its other fields. */
+function variantFields(fields: Readonly<Record<string, string>>, settings: Typesetting | undefined): Record<string, string> {
+  return settings ? typesetFields({ ...fields }, settings, new Set(['url', 'email', 'web', 'slug'])) : { ...fields };
 }

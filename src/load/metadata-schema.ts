@@ -52,6 +52,10 @@ export const metadataSchema = z.looseObject({
     .optional(),
   /** Identify the PDF as PDF/A-2b, for archiving. */
   pdfa: z.boolean({ error: 'must be true or false' }).optional(),
+  /** A leaflet's size: A5 (the default, two to an A4 sheet) or A6 (four to a sheet). */
+  format: z.enum(['A5', 'A6'], { error: 'must be A5 or A6' }).optional(),
+  /** One leaflet per row of this CSV or YAML table (a path relative to the Markdown file). */
+  variants: z.unknown().optional(),
   /** A leaflet printed on one side (1, the default) or recto-verso (2). */
   sides: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (one side) or 2 (recto-verso)' }).optional(),
   /** An address printed as a QR code where the layout puts it. */

@@ -8,6 +8,23 @@ export interface ManifestEntry {
   pages: number;
   bytes: number;
   sha256: string;
+  /** One leaflet of a publication with `variants:`: which publication, which row, and its sheet in the print file. */
+  variant?: { of: string; slug: string; sheet: number };
+  /** The print sheets holding this leaflet n-up on A4, with cut marks. */
+  print?: PrintFile;
+}
+
+export interface PrintFile {
+  /** Path inside the output folder. */
+  file: string;
+  /** Sheets of paper: one per leaflet. */
+  sheets: number;
+  /** Copies per side of a sheet. */
+  up: number;
+  /** Printed on both sides, flipped on the long edge. */
+  duplex: boolean;
+  bytes: number;
+  sha256: string;
 }
 
 export interface Manifest {
@@ -26,7 +43,11 @@ export function mergeManifest(
   generator: string,
 ): Manifest {
   const entries = new Map<string, ManifestEntry>();
-  for (const entry of previous?.publications ?? []) if (knownIds.has(entry.id)) entries.set(entry.id, entry);
+  // A variant's entry stays as long as its publication does.
+  for (const entry of previous?.publications ?? []) if (knownIds.has(entry.variant?.of ?? entry.id)) entries.set(entry.id, entry);
+  // A publication rebuilt replaces all its leaflets: rows gone from its table are gone from the manifest.
+  const rebuilt = new Set(built.map((entry) => entry.variant?.of ?? entry.id));
+  for (const [id, entry] of entries) if (rebuilt.has(entry.variant?.of ?? entry.id)) entries.delete(id);
   for (const entry of built) entries.set(entry.id, entry);
   const publications = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { generator, publications };

@@ -35,6 +35,11 @@ export interface RenderInput {
   fonts: FontSet;
   images: ReadonlyMap<string, Uint8Array>;
   metadata: PdfMetadata;
+  /**
+   * The size a like document (another variant of the same leaflet) was fitted at: tried before searching.
+   * It saves the search for a thousand variants, at the cost of a variant shorter than the first being set at that size rather than a little larger.
+   */
+  scaleHint?: number;
 }
 
 export interface RenderedPdf {
@@ -79,7 +84,7 @@ export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const settings = settingsOf(input.definition);
   const pages = settings.pages;
   if (typeof pages !== 'number' || !Number.isInteger(pages) || pages < 1) return renderAt(input, 1, 0);
-  return renderFitted(input, pages, typeof settings.minBodySize === 'number' ? settings.minBodySize : MIN_BODY_SIZE);
+  return renderFitted(input, pages, typeof settings.minBodySize === 'number' ? settings.minBodySize : MIN_BODY_SIZE, input.scaleHint);
 }
 
 const MIN_BODY_SIZE = 8.5;
@@ -92,12 +97,16 @@ const SEARCH_STEPS = 6;
  * fits in fewer pages gets blank pages to make up the count; text that does
  * not fit even at the floor is reported with how much is over.
  */
-async function renderFitted(input: RenderInput, wanted: number, minBodySize: number): Promise<RenderedPdf> {
+async function renderFitted(input: RenderInput, wanted: number, minBodySize: number, hint: number | undefined): Promise<RenderedPdf> {
   const attempt = (scale: number, padding = 0) => renderAt({ ...input, definition: structuredClone(input.definition) }, scale, padding);
   const full = await attempt(1);
   if (full.pages === wanted) return full;
   if (full.pages < wanted) return attempt(1, wanted - full.pages);
   const floor = Math.min(1, minBodySize / bodySize(input.definition));
+  if (hint !== undefined && hint < 1 && hint >= floor) {
+    const hinted = await attempt(hint);
+    if (hinted.pages === wanted) return hinted;
+  }
   const smallest = await attempt(floor);
   if (smallest.pages > wanted) {
     const lines = smallest.linesPerPage.slice(wanted).reduce((sum, count) => sum + count, 0);

@@ -119,6 +119,11 @@ const cases: Case[] = [
   { name: 'unknown-directive', rule: 'unknown-directive', built: ['leaflets/unknown-directive'] },
   { name: 'footnote-unused', rule: 'footnote-unused', built: ['leaflets/footnote-unused'] },
   { name: 'does-not-fit', rule: 'does-not-fit', good: true },
+  // Leaflet variants: errors at the data file's line, or where a missing column is used.
+  { name: 'variants-column', rule: 'variants-column', good: true },
+  { name: 'variants-duplicate', rule: 'variants-duplicate', good: true },
+  { name: 'variants-encoding', rule: 'variants-encoding', good: true },
+  { name: 'variant-field', rule: 'variant-field', good: true },
   { name: 'typesetting-settings', rule: 'typesetting-settings', good: true },
   {
     name: 'footnote-undefined',

@@ -65,6 +65,21 @@ const PUBLICATIONS: Expectation[] = [
     title: 'Kazakhstan, janvier 2022 : solidarité avec le soulèvement',
     phrases: ['Kazakhstan, janvier 2022', 'doublement du prix du gaz liquide', 'au moins 225', 'Pour la démocratie, la liberté, la paix et le socialisme !'],
   },
+  ...(
+    [
+      ['lyon', 'Lyon', 'place des Terreaux'],
+      ['marseille', 'Marseille', 'sur le Vieux-Port'],
+      ['lille', 'Lille', 'Grand-Place'],
+    ] as const
+  ).map(([slug, city, place]): Expectation => ({
+    id: `leaflets/rassemblement-16-decembre/${slug}`,
+    layout: 'leaflet',
+    size: A5,
+    pages: [1, 1],
+    title: `16 décembre : rassemblement pour Janaözen (${slug})`,
+    // The group's own city, meeting place and address, from `groupes-locaux.csv`.
+    phrases: ['16 décembre : rassemblement pour Janaözen', 'au moins 225 manifestants', `Rassemblement à ${city}`, place, `à l’appel du comité de ${city}`, `${slug}@solidarite-kazakhstan.example`],
+  })),
   {
     id: 'pamphlets/janaozen-2011',
     layout: 'pamphlet',

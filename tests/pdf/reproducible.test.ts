@@ -22,7 +22,7 @@ describe('reproducible, honest output', () => {
   });
 
   it('gives byte-identical PDFs and manifest for the same inputs', async () => {
-    expect(first.result.publications.length).toBe(5);
+    expect(first.result.publications.length).toBe(8);
     for (const { id } of first.result.publications) {
       const a = await readFile(first.pdf(id));
       const b = await readFile(second.pdf(id));

@@ -28,9 +28,10 @@ export function otherDirective(state: State, node: Nodes, parent: Parents | unde
   if (node.type !== 'leafDirective' && node.type !== 'textDirective') return undefined;
   // `:name[Janaözen]` marks a proper name: printed as is, never hyphenated.
   if (node.type === 'textDirective' && node.name === 'name') return state.patch(node, { text: state.inlines(node) });
+  // Left here only when the publication has no `variants:`, which the build reports.
   const marker = node.type === 'leafDirective' ? '::' : ':';
   const written = state.original(node);
-  const prose = node.type === 'textDirective' && written === `:${node.name}`;
+  const prose = (node.type === 'textDirective' && written === `:${node.name}`) || (node.type === 'textDirective' && node.name === 'variant');
   if (!prose) state.warn(node, `unknown directive \`${marker}${node.name}\`; it is printed as written`, 'unknown-directive');
   const inline = parent !== undefined && parent.type !== 'root';
   return state.patch(node, inline ? { text: written } : { text: written, style: 'p' });
