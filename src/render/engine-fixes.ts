@@ -5,6 +5,7 @@ import { installLineLayout } from './line-layout/install.ts';
 import { installNeedlessBreakFix } from './needless-breaks.ts';
 import { installPageLines } from './page-lines.ts';
 import { installRunningHeads } from './running-heads/install.ts';
+import { installSharedFonts } from './shared-fonts.ts';
 import { installShrinkToPage } from './shrink-to-page.ts';
 import { installTextRuns } from './text-runs.ts';
 
@@ -15,9 +16,10 @@ let installed = false;
  * only, visible hyphens, keeps, widows and orphans, footnotes, running heads,
  * no blank page before a chapter, a cover picture shrunk to its page). The
  * fixes replace the responsible methods of its classes once per process,
- * before any document is laid out; each is documented where it lives. Two
- * more only make pdfmake faster: styles resolved once per paragraph, and
- * each run of words in one style drawn as one text object.
+ * before any document is laid out; each is documented where it lives. Three
+ * more only make pdfmake faster: styles resolved once per paragraph, each
+ * run of words in one style drawn as one text object, and fonts parsed and
+ * words shaped once per process.
  */
 export function installEngineFixes(): void {
   if (installed) return;
@@ -31,5 +33,6 @@ export function installEngineFixes(): void {
   installShrinkToPage();
   installTextRuns();
   installPageLines();
+  installSharedFonts();
   installed = true;
 }

@@ -3,6 +3,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
 import { fontkit } from './fontkit.ts';
+import { shareParsedFont } from './shared-fonts.ts';
 
 export const VARIANTS = ['normal', 'bold', 'italics', 'bolditalics'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -89,6 +90,7 @@ async function loadFace(world: World, family: string, variant: Variant, path: st
     const created = fontkit.create(bytes);
     if (!('hasGlyphForCodePoint' in created)) throw new Error('font collections are not supported; use a single TTF/OTF file');
     font = created;
+    shareParsedFont(bytes, font);
   } catch (error) {
     diagnostics.error(at(path), `cannot read font: ${(error as Error).message}`, 'fonts');
     return undefined;

@@ -10,7 +10,7 @@ import { formatTable, measure, SIZES, summarise, TOOLS } from './scale/measure.t
  * peak memory is its own and Roneo's changes to pdfmake's prototypes never
  * reach the baseline.
  *
- * vitest's figures are whole child processes (node, tsx, making the
+ * vitest's figures are whole child processes (node, the bundled build, making the
  * project); the table printed at the end gives the build alone as each
  * child timed it, and its peak memory. The targets (300 pages within 1.3×
  * the baseline, peak ≤ 250 MB, 600 pages ≤ 2.1× the 300-page time) are
