@@ -93,10 +93,12 @@ export async function loadVariants(world: World, options: VariantsOptions, diagn
  */
 export function checkColumns(table: VariantTable, used: ReadonlyArray<{ name: string; usedAt?: SourcePoint }>, diagnostics: Diagnostics): boolean {
   let ok = true;
+  // At the data file's header, where the column is missing; the message names where it is printed.
+  const header = table.columnAt(table.columns[0] ?? '') ?? at(table.file);
   for (const { name, usedAt } of used) {
     if (table.columns.includes(name)) continue;
-    const where = usedAt ?? table.columnAt(table.columns[0] ?? '') ?? at(table.file);
-    diagnostics.error(where, `no column \`${name}\` in ${table.file} (it has: ${table.columns.join(', ')}); add it there or correct the name`, 'variants-column');
+    const by = usedAt ? `, which ${usedAt.file}:${usedAt.line}:${usedAt.column} prints` : '';
+    diagnostics.error(header, `no column \`${name}\`${by} (this file has: ${table.columns.join(', ')}); add it here or correct the name there`, 'variants-column');
     ok = false;
   }
   return ok;

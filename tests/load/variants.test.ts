@@ -166,7 +166,7 @@ describe('values', () => {
 });
 
 describe('checkColumns', () => {
-  it('reports each column used but missing, where it is used, naming the file and its columns', async () => {
+  it('reports each column used but missing at the data file’s header, naming where it is printed and the columns there are', async () => {
     const { table } = await loadData('groupes.csv', 'ville,contact\nParis,a\n');
     if (!table) throw new Error('table did not load');
     const diagnostics = new Diagnostics();
@@ -182,20 +182,20 @@ describe('checkColumns', () => {
     );
     expect(ok).toBe(false);
     expect(diagnostics.list.map(formatDiagnostic)).toEqual([
-      'templates/leaflet.hbs:14:9: error: no column `adresse` in content/leaflets/groupes.csv (it has: ville, contact); add it there or correct the name [variants-column]',
-      'content/leaflets/tract.md:7:1: error: no column `Ville` in content/leaflets/groupes.csv (it has: ville, contact); add it there or correct the name [variants-column]',
-      'content/leaflets/groupes.csv:1:1: error: no column `code` in content/leaflets/groupes.csv (it has: ville, contact); add it there or correct the name [variants-column]',
+      'content/leaflets/groupes.csv:1:1: error: no column `adresse`, which templates/leaflet.hbs:14:9 prints (this file has: ville, contact); add it here or correct the name there [variants-column]',
+      'content/leaflets/groupes.csv:1:1: error: no column `Ville`, which content/leaflets/tract.md:7:1 prints (this file has: ville, contact); add it here or correct the name there [variants-column]',
+      'content/leaflets/groupes.csv:1:1: error: no column `code` (this file has: ville, contact); add it here or correct the name there [variants-column]',
     ]);
   });
 
-  it('without a place of use, points at the first key of a YAML file; passes when every column exists', async () => {
+  it('points at the first key of a YAML file; passes when every column exists', async () => {
     const { table } = await loadData('groupes.yaml', '# Groupes\n- ville: Paris\n  contact: a\n');
     if (!table) throw new Error('table did not load');
     const diagnostics = new Diagnostics();
     expect(checkColumns(table, [{ name: 'contact' }, { name: 'ville', usedAt: at(TRACT, 7, 1) }], diagnostics)).toBe(true);
     expect(checkColumns(table, [{ name: 'code' }], diagnostics)).toBe(false);
     expect(diagnostics.list.map(formatDiagnostic)).toEqual([
-      'content/leaflets/groupes.yaml:2:3: error: no column `code` in content/leaflets/groupes.yaml (it has: ville, contact); add it there or correct the name [variants-column]',
+      'content/leaflets/groupes.yaml:2:3: error: no column `code` (this file has: ville, contact); add it here or correct the name there [variants-column]',
     ]);
   });
 });
