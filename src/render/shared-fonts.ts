@@ -9,13 +9,19 @@ import type * as Fontkit from 'fontkit';
  * was most of the time. pdfkit's PDFDocument.font is wrapped: when it opens
  * a font file the FontSet has already parsed (the same Buffer), the font it
  * made is given the parsed font instead, and the words already shaped with
- * it. What a PDF embeds stays its own: each gets a new subset.
+ * it. What a PDF embeds stays its own: each gets a new subset (whose bytes
+ * are kept for the next PDF that uses the same glyphs).
  */
 
 type Font = Fontkit.Font;
+interface Subset {
+  /** Glyph ids in the order first used: they decide the subset's bytes. */
+  glyphs: number[];
+  encode(): Uint8Array;
+}
 interface EmbeddedFont {
   font: Font;
-  subset: unknown;
+  subset: Subset;
   layoutCache?: Record<string, unknown>;
 }
 interface PdfKitDocument {
@@ -24,6 +30,10 @@ interface PdfKitDocument {
 }
 
 const parsed = new WeakMap<Uint8Array, Font>();
+/** Subsets already encoded, by font and glyph list: variants of a leaflet mostly use the same glyphs. */
+const encoded = new WeakMap<Font, Map<string, Uint8Array>>();
+/** Encoded subsets kept per font; a long watch session must not grow without bound. */
+const MAX_SUBSETS = 64;
 /** Words shaped with each font, shared by every PDF: fontkit's shaping is a pure function of the text. */
 const shaped = new WeakMap<Font, Record<string, unknown>>();
 const INSTALLED = Symbol.for('roneo.shared-fonts.installed');
@@ -31,6 +41,29 @@ const INSTALLED = Symbol.for('roneo.shared-fonts.installed');
 /** The font parsed from these bytes, for pdfkit to use when it opens the same Buffer. */
 export function shareParsedFont(bytes: Uint8Array, font: Font): void {
   parsed.set(bytes, font);
+}
+
+/**
+ * A new subset of the font whose encoding is kept: the same glyphs in the
+ * same order give the same bytes, and fontkit's encoding of a subset is a
+ * good part of the cost of a small PDF.
+ */
+function rememberingSubset(font: Font): Subset {
+  const subset = (font as unknown as { createSubset(): Subset }).createSubset();
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    let known = encoded.get(font);
+    if (!known) encoded.set(font, (known = new Map()));
+    const key = subset.glyphs.join(',');
+    let bytes = known.get(key);
+    if (!bytes) {
+      bytes = encode();
+      if (known.size >= MAX_SUBSETS) known.delete(known.keys().next().value!);
+      known.set(key, bytes);
+    }
+    return bytes;
+  };
+  return subset;
 }
 
 export function installSharedFonts(): void {
@@ -49,7 +82,7 @@ export function installSharedFonts(): void {
     const opened = this._font;
     if (shared && opened && opened.font !== shared && opened.font.postscriptName === shared.postscriptName) {
       opened.font = shared;
-      opened.subset = shared.createSubset();
+      opened.subset = rememberingSubset(shared);
       let words = shaped.get(shared);
       if (!words) shaped.set(shared, (words = Object.create(null) as Record<string, unknown>));
       if (opened.layoutCache) opened.layoutCache = words;
