@@ -208,7 +208,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (print) {
       const file = await write(`${publication.id}.print`, print.bytes);
       if (!file) continue;
-      const entry = { file, sheets: print.sheets, up: sheet!.up, duplex: print.duplex, bytes: print.bytes.byteLength, sha256: sha256(print.bytes) };
+      const words = strings.forLang(publication.meta.lang).table;
+      const instructions = (print.duplex ? words.print_sheet_duplex : words.print_sheet) ?? '';
+      const entry = { file, sheets: print.sheets, up: sheet!.up, duplex: print.duplex, instructions, bytes: print.bytes.byteLength, sha256: sha256(print.bytes) };
       for (const result of written) result.print = entry;
     }
     const milliseconds = world.now() - started;

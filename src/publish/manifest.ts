@@ -23,6 +23,8 @@ export interface PrintFile {
   up: number;
   /** Printed on both sides, flipped on the long edge. */
   duplex: boolean;
+  /** How to print it, in the publication's language: paper, sides, flipping, scale, what to do after. */
+  instructions: string;
   bytes: number;
   sha256: string;
 }

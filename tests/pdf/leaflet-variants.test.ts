@@ -92,7 +92,15 @@ describe('one leaflet per local group, and print sheets', () => {
       ['leaflets/rassemblement/marseille.pdf', 'marseille', 2],
       ['leaflets/rassemblement/saint-etienne.pdf', 'saint-etienne', 3],
     ]);
-    for (const entry of entries) expect(entry.print).toMatchObject({ file: 'leaflets/rassemblement.print.pdf', sheets: 3, up: 2, duplex: false });
+    for (const entry of entries) {
+      expect(entry.print).toMatchObject({
+        file: 'leaflets/rassemblement.print.pdf',
+        sheets: 3,
+        up: 2,
+        duplex: false,
+        instructions: 'A4, recto seul, à 100\u202F% (taille réelle) ; couper le long des traits de coupe',
+      });
+    }
   });
 
   it('embeds the fonts of a sheet once, not once per copy', async () => {
@@ -109,6 +117,10 @@ describe('one leaflet per local group, and print sheets', () => {
 
   it('prints a recto-verso leaflet on both sides of its sheet', async () => {
     expect((await pdfInfo(out('leaflets/recto-verso.print.pdf'))).pages).toBe(2);
-    expect(manifest.publications.find((entry) => entry.id === 'leaflets/recto-verso')?.print).toMatchObject({ duplex: true, sheets: 1 });
+    expect(manifest.publications.find((entry) => entry.id === 'leaflets/recto-verso')?.print).toMatchObject({
+      duplex: true,
+      sheets: 1,
+      instructions: 'A4, recto-verso, retourner sur le bord long, à 100\u202F% ; couper le long des traits de coupe',
+    });
   });
 });
