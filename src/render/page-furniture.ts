@@ -8,6 +8,8 @@ export interface FurnitureOptions {
   fromPage: number;
   /** Left off pages where a chapter opens, as books do with running heads. */
   skipOpenings: boolean;
+  /** Left off the last page: a booklet's back cover carries no page number. */
+  skipLast?: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export function furniture(spec: unknown, options: FurnitureOptions, onPageCount:
   return (currentPage, pageCount) => {
     onPageCount(pageCount);
     if (spec === undefined || spec === null || currentPage < options.fromPage) return null;
+    if (options.skipLast && currentPage === pageCount) return null;
     const chapters = currentChapters();
     // A page left blank before a right-hand opening carries nothing, as in a book.
     if (chapters.isBlank(currentPage)) return null;

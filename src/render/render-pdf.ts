@@ -73,6 +73,8 @@ interface LayoutSettings {
   keeps?: boolean;
   /** `false` leaves the header off pages where a chapter opens. */
   headerOnOpenings?: boolean;
+  /** `true` leaves the header and footer off the last page (a booklet's back cover). */
+  lastPageBare?: boolean;
 }
 
 /**
@@ -183,9 +185,9 @@ async function renderAt(input: RenderInput, scale: number, padding: number): Pro
     },
     displayTitle: true,
     ...pdfaOptions(metadata.pdfa),
-    header: furniture(definition.header, { fromPage: settings.headerFrom ?? 1, skipOpenings: settings.headerOnOpenings === false }, count),
+    header: furniture(definition.header, { fromPage: settings.headerFrom ?? 1, skipOpenings: settings.headerOnOpenings === false, skipLast: settings.lastPageBare === true }, count),
     // The footer is always installed: it is how the page count is learnt.
-    footer: furniture(definition.footer, { fromPage: settings.footerFrom ?? 1, skipOpenings: false }, count),
+    footer: furniture(definition.footer, { fromPage: settings.footerFrom ?? 1, skipOpenings: false, skipLast: settings.lastPageBare === true }, count),
   });
   const buffer = await pdf.getBuffer();
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, scale, linesPerPage, unplacedFootnotes: footnotes?.unplaced ?? [] };
