@@ -14,3 +14,19 @@
 export { imposeLeaflets, type ImposedSheets, type ImposeOptions, type SheetOptions } from './impose-leaflets.ts';
 export type { SheetMetadata } from './sheet-metadata.ts';
 export type { Up } from './sheet-layout.ts';
+
+/**
+ * Saddle-stitched booklets of A5 pamphlets, for printing at home on A4.
+ *
+ * `imposeBooklet(pamphlet, { sheetsPerSignature?, creepMm?, title?,
+ * producer?, creationDate? })` takes an A5 portrait PDF (page 1 the front
+ * cover, the last page the back cover) and returns `{ bytes, sheets,
+ * signatures, pages, blanks, order }`: A4 landscape pages, two pamphlet
+ * pages a side at 100 %, front then back of each sheet. Printed on both
+ * sides with "flip on short edge", folded in the middle and stapled at the
+ * fold, the sheets read in order. Pages are made up to a multiple of 4
+ * with blanks before the back cover; more than `sheetsPerSignature`
+ * sheets (8) are split into signatures folded separately; `creepMm` moves
+ * inner sheets' pages towards the fold.
+ */
+export { imposeBooklet, type BookletOptions, type BookletSide, type ImposedBooklet } from './booklet.ts';
