@@ -12,7 +12,8 @@ import { sha256, writeManifest, writePublication } from './publish/write-outputs
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
-import { imposeLeaflets } from './impose/index.ts';
+import { imposeBooklet, imposeLeaflets } from './impose/index.ts';
+import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
 import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
@@ -124,6 +125,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   };
 
+  /** A pamphlet as a saddle-stitched booklet on A4; a failure is reported against the publication. */
+  const printBooklet = async (publication: SourceDocument, pamphlet: Uint8Array, setting: BookletSetting) => {
+    try {
+      return await imposeBooklet(pamphlet, { ...setting, title: `${publication.meta.title} (booklet)`, creationDate: metadataOf(publication, world).creationDate, producer: GENERATOR });
+    } catch (error) {
+      diagnostics.error(at(publication.path), `cannot make the booklet: ${(error as Error).message.split('\n')[0]}`, 'print-booklet');
+      return undefined;
+    }
+  };
+
   /** The print sheets of a publication's leaflets; a failure is reported against the publication. */
   const printSheets = async (publication: SourceDocument, leaflets: Uint8Array[], sheet: SheetSetting) => {
     try {
@@ -155,6 +166,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const copies: Array<{ id: string; variant?: Variant; rendered: RenderedPdf }> = [];
     let scaleHint: number | undefined;
     let sheet: SheetSetting | undefined;
+    let bookletOf: BookletSetting | undefined;
     let failed = false;
     for (const variant of variants?.rows ?? [undefined]) {
       const laidOut = layoutPublication({ publication: own, chapters, images, cover, version: VERSION, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics);
@@ -173,6 +185,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         break;
       }
       sheet ??= sheetSetting(laidOut.definition);
+      bookletOf ??= bookletSetting(laidOut.definition);
       const rendered = await renderChecked(laidOut.definition, publication, images, variant, scaleHint);
       if (!rendered) {
         failed = true;
@@ -185,6 +198,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const print = sheet ? await printSheets(publication, copies.map((copy) => copy.rendered.bytes), sheet) : undefined;
     if (sheet && !print) continue;
+    const booklet = bookletOf && copies.length === 1 ? await printBooklet(publication, copies[0]!.rendered.bytes, bookletOf) : undefined;
+    if (bookletOf && !booklet) continue;
     const written: BuiltPublication[] = [];
     for (const [index, copy] of copies.entries()) {
       const file = await write(copy.id, copy.rendered.bytes);
@@ -212,6 +227,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const instructions = (print.duplex ? words.print_sheet_duplex : words.print_sheet) ?? '';
       const entry = { file, sheets: print.sheets, up: sheet!.up, duplex: print.duplex, instructions, bytes: print.bytes.byteLength, sha256: sha256(print.bytes) };
       for (const result of written) result.print = entry;
+    }
+    if (booklet) {
+      const file = await write(`${publication.id}.print`, booklet.bytes);
+      if (!file) continue;
+      const words = strings.forLang(publication.meta.lang).table;
+      const instructions = booklet.signatures > 1 ? (words.print_booklet_signatures ?? '').replaceAll('{sheets}', String(bookletOf?.sheetsPerSignature ?? 8)) : (words.print_booklet ?? '');
+      written[0]!.print = {
+        file,
+        sheets: booklet.sheets,
+        up: 2,
+        duplex: true,
+        instructions,
+        bytes: booklet.bytes.byteLength,
+        sha256: sha256(booklet.bytes),
+        booklet: { pages: booklet.pages, blanks: booklet.blanks, signatures: booklet.signatures },
+      };
     }
     const milliseconds = world.now() - started;
     for (const result of written) {

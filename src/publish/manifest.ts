@@ -21,10 +21,12 @@ export interface PrintFile {
   sheets: number;
   /** Copies per side of a sheet. */
   up: number;
-  /** Printed on both sides, flipped on the long edge. */
+  /** Printed on both sides (flipped on the long edge for leaflet sheets, on the short edge for a booklet). */
   duplex: boolean;
   /** How to print it, in the publication's language: paper, sides, flipping, scale, what to do after. */
   instructions: string;
+  /** A saddle-stitched booklet: its pages once padded to a multiple of 4, the blank pages added (before the back cover), its signatures. */
+  booklet?: { pages: number; blanks: number; signatures: number };
   bytes: number;
   sha256: string;
 }

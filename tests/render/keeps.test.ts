@@ -18,7 +18,7 @@ const SHORT = 6;
 /** The shipped pamphlet layout, or a copy that switches the keeps off with `roneo: { keeps: false }`. */
 async function pamphlet(keeps: boolean): Promise<Uint8Array> {
   const layout = await readFile(join(REPO, 'templates/pamphlet.hbs'), 'utf8');
-  const loose = layout.replace('roneo: { footerFrom: 2, lastPageBare: true }', 'roneo: { footerFrom: 2, lastPageBare: true, keeps: false }');
+  const loose = layout.replace('    lastPageBare: true,', '    lastPageBare: true,\n    keeps: false,');
   expect(loose).not.toBe(layout);
   const markdown = keeps ? DOCUMENT.markdown : DOCUMENT.markdown.replace('layout: pamphlet', 'layout: loose');
   const world = await memoryProject({ 'content/pamphlets/keeps.md': markdown, 'templates/loose.hbs': loose });
