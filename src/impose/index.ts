@@ -30,3 +30,16 @@ export type { Up } from './sheet-layout.ts';
  * inner sheets' pages towards the fold.
  */
 export { imposeBooklet, type BookletOptions, type BookletSide, type ImposedBooklet } from './booklet.ts';
+
+/**
+ * The print shop's file of a publication rendered with bleed.
+ *
+ * `finishForShop(rendered, { bleedMm?, title?, producer?, creationDate? })`
+ * takes a PDF whose pages are each the finished page plus `bleedMm` (3) on
+ * every side, and returns `{ bytes, pages, trim, trims }`: every page at
+ * 100 % on a page 10 mm larger on every side, with its TrimBox (the
+ * finished page), BleedBox (the rendered page) and MediaBox set, and crop
+ * marks at the four corners outside the bleed. `trim` is page 1's finished
+ * size in points, `trims` every page's.
+ */
+export { finishForShop, type ShopFile, type ShopOptions } from './shop.ts';
