@@ -7,12 +7,13 @@ import { findPublications } from './load/find-publications.ts';
 import type { SourceDocument } from './load/load-document.ts';
 import { resolveIncludes } from './load/resolve-includes.ts';
 import { parseMarkdown } from './parse/parse-markdown.ts';
-import type { ManifestEntry } from './publish/manifest.ts';
+import type { ManifestEntry, OutputFile } from './publish/manifest.ts';
 import { sha256, writeManifest, writePublication } from './publish/write-outputs.ts';
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
-import { imposeBooklet, imposeLeaflets } from './impose/index.ts';
+import { finishForShop, imposeBooklet, imposeLeaflets } from './impose/index.ts';
+import { greyscaleImages } from './render/greyscale-images.ts';
 import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
@@ -34,6 +35,12 @@ export interface BuildOptions {
   only?: readonly string[];
   /** Injected file system, clock and environment; defaults to the real machine at `root`. */
   world?: World;
+  /**
+   * What to make besides the reading PDF (`screen`, always made): `home` (black-and-white friendly: the print
+   * files of leaflets and pamphlets, a `.home.pdf` for other layouts) and `shop` (`.shop.pdf`: bleed, crop marks,
+   * page boxes). Default: screen and home.
+   */
+  profiles?: readonly Profile[];
   /** Called as each publication is written, for progress output. */
   onPublication?: (publication: BuiltPublication) => void;
 }
@@ -55,6 +62,11 @@ export interface BuildResult {
 }
 
 const GENERATOR = `Roneo ${VERSION}`;
+/** The bleed print shops ask for. */
+const SHOP_BLEED_MM = 3;
+const MM = 72 / 25.4;
+export type Profile = 'screen' | 'home' | 'shop';
+export const PROFILES: readonly Profile[] = ['screen', 'home', 'shop'];
 /** When a publication has no date and SOURCE_DATE_EPOCH is unset, a fixed date keeps builds reproducible. */
 const FALLBACK_DATE = new Date('1980-01-01T00:00:00Z');
 
@@ -85,15 +97,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return result;
   };
 
+  const profiles = new Set<Profile>(['screen', ...(options.profiles ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
 
   /** Renders one leaflet or publication; every problem with the result is reported, and then there is none. */
-  const renderChecked = async (definition: Record<string, unknown>, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scaleHint: number | undefined) => {
+  const renderChecked = async (definition: Record<string, unknown>, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scaleHint: number | undefined, bleed?: number) => {
     const where = variant?.at ?? at(publication.path);
     let rendered: RenderedPdf;
     try {
-      rendered = await renderPdf({ definition, fonts, images: images.bytes, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}) });
+      rendered = await renderPdf({ definition, fonts, images: images.bytes, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}), ...(bleed ? { bleed } : {}) });
     } catch (error) {
       diagnostics.error(where, `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
       return undefined;
@@ -135,6 +148,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   };
 
+  /**
+   * The home profile's rendering: pictures in true greyscale, and what the layout changes for `home`. The
+   * screen rendering itself when neither applies (no pictures, a layout that never reads `{{profile}}`), which is most often.
+   */
+  const renderHome = async (definition: Record<string, unknown> | undefined, rendered: RenderedPdf, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined) => {
+    if (!definition) return undefined;
+    const grey = new ImageRegistry();
+    try {
+      for (const [key, bytes] of await greyscaleImages(images.bytes)) grey.bytes.set(key, bytes);
+    } catch (error) {
+      diagnostics.error(variant?.at ?? at(publication.path), `a picture could not be read to print it in grey (home profile): ${(error as Error).message.split('\n')[0]}`, 'image-corrupt');
+      return undefined;
+    }
+    return renderChecked(definition, publication, grey, variant, rendered.scale < 1 ? rendered.scale : undefined);
+  };
+
+  /** The shop profile's file: the page with 3 mm of bleed, crop marks and its boxes. */
+  const renderShop = async (definition: Record<string, unknown> | undefined, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scale: number) => {
+    if (!definition) return undefined;
+    const rendered = await renderChecked(definition, publication, images, variant, scale < 1 ? scale : undefined, SHOP_BLEED_MM * MM);
+    if (!rendered) return undefined;
+    try {
+      return (await finishForShop(rendered.bytes, { bleedMm: SHOP_BLEED_MM, title: metadataOf(publication, world, variant).title, creationDate: metadataOf(publication, world).creationDate, producer: GENERATOR })).bytes;
+    } catch (error) {
+      diagnostics.error(variant?.at ?? at(publication.path), `cannot make the print-shop file: ${(error as Error).message.split('\n')[0]}`, 'print-shop');
+      return undefined;
+    }
+  };
+
   /** The print sheets of a publication's leaflets; a failure is reported against the publication. */
   const printSheets = async (publication: SourceDocument, leaflets: Uint8Array[], sheet: SheetSetting) => {
     try {
@@ -162,8 +204,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (variants === null || fontsBroken) continue;
     const texts = new Map([own, ...chapters].map((p) => [p.document.path, p.document.text] as const));
 
-    // One leaflet per row of `variants:`, else the publication itself.
-    const copies: Array<{ id: string; variant?: Variant; rendered: RenderedPdf }> = [];
+    // One leaflet per row of `variants:`, else the publication itself; each for every profile asked.
+    const copies: Array<{ id: string; variant?: Variant; rendered: RenderedPdf; home?: RenderedPdf; shop?: Uint8Array }> = [];
     let scaleHint: number | undefined;
     let sheet: SheetSetting | undefined;
     let bookletOf: BookletSetting | undefined;
@@ -192,18 +234,42 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         break;
       }
       scaleHint = rendered.scale;
-      copies.push({ id: variant ? `${publication.id}/${variant.slug}` : publication.id, ...(variant ? { variant } : {}), rendered });
+      const layoutFor = (profile: Profile) => layoutPublication({ publication: own, chapters, images, cover, version: VERSION, profile, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics)?.definition;
+      const homeDiffers = images.bytes.size > 0 || readsProfile(templateSources);
+      const home = !profiles.has('home') ? undefined : homeDiffers ? await renderHome(layoutFor('home'), rendered, publication, images, variant) : rendered;
+      const shop = profiles.has('shop') ? await renderShop(layoutFor('shop'), publication, images, variant, rendered.scale) : undefined;
+      if ((profiles.has('home') && !home) || (profiles.has('shop') && !shop)) {
+        failed = true;
+        break;
+      }
+      copies.push({ id: variant ? `${publication.id}/${variant.slug}` : publication.id, ...(variant ? { variant } : {}), rendered, ...(home ? { home } : {}), ...(shop ? { shop } : {}) });
     }
     if (failed) continue;
 
-    const print = sheet ? await printSheets(publication, copies.map((copy) => copy.rendered.bytes), sheet) : undefined;
-    if (sheet && !print) continue;
-    const booklet = bookletOf && copies.length === 1 ? await printBooklet(publication, copies[0]!.rendered.bytes, bookletOf) : undefined;
-    if (bookletOf && !booklet) continue;
+    // Print files are the home profile's: made from its rendering (greyscale pictures, what the layout changes for home).
+    const forPrint = (copy: (typeof copies)[number]) => (copy.home ?? copy.rendered).bytes;
+    const print = sheet && profiles.has('home') ? await printSheets(publication, copies.map(forPrint), sheet) : undefined;
+    if (sheet && profiles.has('home') && !print) continue;
+    const booklet = bookletOf && profiles.has('home') && copies.length === 1 ? await printBooklet(publication, forPrint(copies[0]!), bookletOf) : undefined;
+    if (bookletOf && profiles.has('home') && !booklet) continue;
     const written: BuiltPublication[] = [];
     for (const [index, copy] of copies.entries()) {
       const file = await write(copy.id, copy.rendered.bytes);
       if (!file) break;
+      const files: OutputFile[] = [{ profile: 'screen', kind: 'reading', file, bytes: copy.rendered.bytes.byteLength, sha256: sha256(copy.rendered.bytes) }];
+      // A layout without print files gets the home profile as a PDF of its own, unless it is the reading PDF itself.
+      if (copy.home === copy.rendered && !sheet && !bookletOf) {
+        files.push({ profile: 'home', kind: 'reading', file, bytes: copy.rendered.bytes.byteLength, sha256: sha256(copy.rendered.bytes) });
+      } else if (copy.home && !sheet && !bookletOf) {
+        const homeFile = await write(`${copy.id}.home`, copy.home.bytes);
+        if (!homeFile) break;
+        files.push({ profile: 'home', kind: 'reading', file: homeFile, bytes: copy.home.bytes.byteLength, sha256: sha256(copy.home.bytes) });
+      }
+      if (copy.shop) {
+        const shopFile = await write(`${copy.id}.shop`, copy.shop);
+        if (!shopFile) break;
+        files.push({ profile: 'shop', kind: 'shop', file: shopFile, bytes: copy.shop.byteLength, sha256: sha256(copy.shop) });
+      }
       written.push({
         id: copy.id,
         layout: layoutName,
@@ -215,6 +281,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         bytes: copy.rendered.bytes.byteLength,
         sha256: sha256(copy.rendered.bytes),
         ...(copy.variant ? { variant: { of: publication.id, slug: copy.variant.slug, sheet: index + 1 } } : {}),
+        files,
         path: `${dirs.out}/${file}`,
         milliseconds: 0,
       });
@@ -226,7 +293,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const words = strings.forLang(publication.meta.lang).table;
       const instructions = (print.duplex ? words.print_sheet_duplex : words.print_sheet) ?? '';
       const entry = { file, sheets: print.sheets, up: sheet!.up, duplex: print.duplex, instructions, bytes: print.bytes.byteLength, sha256: sha256(print.bytes) };
-      for (const result of written) result.print = entry;
+      for (const result of written) {
+        result.print = entry;
+        result.files!.push({ profile: 'home', kind: 'print-sheets', file, bytes: entry.bytes, sha256: entry.sha256, instructions });
+      }
     }
     if (booklet) {
       const file = await write(`${publication.id}.print`, booklet.bytes);
@@ -243,6 +313,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         sha256: sha256(booklet.bytes),
         booklet: { pages: booklet.pages, blanks: booklet.blanks, signatures: booklet.signatures },
       };
+      written[0]!.files!.push({ profile: 'home', kind: 'booklet', file, bytes: booklet.bytes.byteLength, sha256: sha256(booklet.bytes), instructions });
     }
     const milliseconds = world.now() - started;
     for (const result of written) {
@@ -262,6 +333,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const sorted = sortDiagnostics(diagnostics.list);
   return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
+}
+
+/** Whether a layout or its partials read `{{profile}}`: only then can the profiles' definitions differ. */
+function readsProfile(sources: ReadonlyMap<string, string>): boolean {
+  for (const text of sources.values()) for (const mustache of text.matchAll(/\{\{[^}]*\}\}/g)) if (/(?<![\w.])profile\b/.test(mustache[0])) return true;
+  return false;
 }
 
 function metadataOf(document: SourceDocument, world: World, variant?: Variant) {

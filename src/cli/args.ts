@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type Profile, PROFILES } from '../build.ts';
 
 export const USAGE = `Usage: roneo <command> [options]
 
@@ -7,7 +8,7 @@ Commands:
 
 Run \`roneo build --help\` for the options of build.`;
 
-export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--only ID ...]
+export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...]
 
 Builds every Markdown file with \`layout:\` in its front matter into a PDF.
 
@@ -16,6 +17,8 @@ Options:
   --templates DIR   Handlebars layouts and string tables (default: templates)
   --fonts DIR       Fonts and fonts.json (default: fonts)
   --out DIR         Where PDFs and manifest.json are written (default: output)
+  --profile LIST    What to make besides the reading PDF (screen): home, shop, or both,
+                    comma-separated (default: home; --profile screen makes the reading PDF alone)
   --only ID ...     Build only these publications, e.g. --only leaflets/janaozen-anniversaire
   -h, --help        Show this help
 
@@ -24,7 +27,7 @@ Exit status: 0 success, 1 a publication has an error, 2 usage error.`;
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build'; content: string; templates: string; fonts: string; out: string; only: string[] };
+  | { kind: 'build'; content: string; templates: string; fonts: string; out: string; only: string[]; profiles?: Profile[] };
 
 export function parseCommand(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -42,6 +45,7 @@ export function parseCommand(argv: readonly string[]): Command {
         fonts: { type: 'string', default: 'fonts' },
         out: { type: 'string', default: 'output' },
         only: { type: 'string', multiple: true },
+        profile: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,6 +62,9 @@ export function parseCommand(argv: readonly string[]): Command {
   for (const [name, value] of Object.entries({ content: values.content, templates: values.templates, fonts: values.fonts, out: values.out })) {
     if (!value) return { kind: 'usage-error', message: `--${name} needs a folder`, text: BUILD_USAGE };
   }
+  const asked = (values.profile ?? []).flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = asked.find((name) => !(PROFILES as readonly string[]).includes(name));
+  if (unknown !== undefined) return { kind: 'usage-error', message: `unknown profile \`${unknown}\` (profiles: ${PROFILES.join(', ')})`, text: BUILD_USAGE };
   return {
     kind: 'build',
     content: values.content,
@@ -65,5 +72,6 @@ export function parseCommand(argv: readonly string[]): Command {
     fonts: values.fonts,
     out: values.out,
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
+    ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),
   };
 }

@@ -29,6 +29,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       fonts: command.fonts,
       out: command.out,
       only: command.only,
+      ...(command.profiles ? { profiles: command.profiles } : {}),
       onPublication: (publication) => io.stdout(publicationLine(publication)),
     });
     for (const line of summaryLines(result)) io.stderr(line);

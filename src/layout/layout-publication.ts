@@ -23,6 +23,8 @@ export interface LayoutInput {
   cover?: string;
   /** One row of the publication's `variants:` table: `{{variant.<column>}}` in the layout, `:variant[<column>]` in the Markdown. */
   variant?: Readonly<Record<string, string>>;
+  /** What the PDF is for: `screen` (the default), `home` or `shop`; a layout reads it as `{{profile}}`. */
+  profile?: string;
   version: string;
 }
 
@@ -80,6 +82,7 @@ export function layoutPublication(
       coverImage: input.cover,
       // A local group's own `contact` column stands in for the publication's.
       contactLines: contactLines(input.variant?.contact ?? own.contact),
+      profile: input.profile ?? 'screen',
       variant: input.variant ? variantFields(input.variant, typeset(input.publication)) : undefined,
       strings: table,
       body: body(input.publication, 'c0-'),

@@ -12,6 +12,20 @@ export interface ManifestEntry {
   variant?: { of: string; slug: string; sheet: number };
   /** The print sheets holding this leaflet n-up on A4, with cut marks. */
   print?: PrintFile;
+  /** Every file made for it, with the profile it is for: `screen` (the reading PDF), `home`, `shop`. */
+  files?: OutputFile[];
+}
+
+export interface OutputFile {
+  profile: 'screen' | 'home' | 'shop';
+  /** `reading`: the publication page by page; `print-sheets`: leaflets n-up on A4; `booklet`: imposed for folding; `shop`: with bleed, crop marks and page boxes. */
+  kind: 'reading' | 'print-sheets' | 'booklet' | 'shop';
+  /** Path inside the output folder. */
+  file: string;
+  bytes: number;
+  sha256: string;
+  /** How to print it, for print files. */
+  instructions?: string;
 }
 
 export interface PrintFile {

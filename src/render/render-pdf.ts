@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pdfmake from 'pdfmake';
 import type { SourcePoint } from '../diagnostics/diagnostic.ts';
 import { isPdfNode } from '../layout/to-pdfmake/pdf-content.ts';
@@ -40,6 +41,8 @@ export interface RenderInput {
    * It saves the search for a thousand variants, at the cost of a variant shorter than the first being set at that size rather than a little larger.
    */
   scaleHint?: number;
+  /** Print-shop bleed, in points: the page grows by this on every side, and so do its margins, so the text stays where it was relative to the trimmed page and edge-to-edge backgrounds run into the bleed. */
+  bleed?: number;
 }
 
 export interface RenderedPdf {
@@ -135,6 +138,7 @@ async function renderAt(input: RenderInput, scale: number, padding: number): Pro
   const { roneo: _roneo, tableLayouts, ...definition } = layout;
   const settings = settingsOf(layout);
   scaleType(definition, scale);
+  if (input.bleed) addBleed(definition, input.bleed);
   if (padding > 0 && Array.isArray(definition.content)) {
     for (let page = 0; page < padding; page += 1) definition.content.push({ text: '', pageBreak: 'before' });
   }
@@ -148,7 +152,8 @@ async function renderAt(input: RenderInput, scale: number, padding: number): Pro
 
   const imagePaths: Record<string, string> = {};
   for (const [key, bytes] of images) {
-    const path = `roneo/images/${key}`;
+    // Named by the bytes, not the key: the home profile hands the same key a greyscale picture.
+    const path = `roneo/images/${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
     if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, Buffer.from(bytes));
     imagePaths[key] = path;
   }
@@ -191,6 +196,17 @@ async function renderAt(input: RenderInput, scale: number, padding: number): Pro
   });
   const buffer = await pdf.getBuffer();
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages, scale, linesPerPage, unplacedFootnotes: footnotes?.unplaced ?? [] };
+}
+
+function addBleed(definition: Record<string, unknown>, bleed: number): void {
+  const { width, height, margins } = pageGeometry(definition);
+  definition.pageSize = { width: width + 2 * bleed, height: height + 2 * bleed };
+  delete definition.pageOrientation;
+  definition.pageMargins = margins.map((margin) => margin + bleed);
+  // Header and footer span the page's width from its edge: keep them over the trimmed page.
+  for (const key of ['header', 'footer'] as const) {
+    if (definition[key] !== undefined) definition[key] = { stack: [definition[key]], margin: [bleed, key === 'header' ? bleed : 0, bleed, 0] };
+  }
 }
 
 function isObject(value: unknown): value is object {

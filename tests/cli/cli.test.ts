@@ -62,7 +62,7 @@ describe('roneo CLI on a temporary project', () => {
     expect(top.stdout).toContain('Usage: roneo <command>');
     const sub = await roneo(project.root, 'build', '--help');
     expect(sub.code).toBe(0);
-    expect(sub.stdout).toContain('roneo build [--content DIR] [--templates DIR] [--out DIR] [--only ID ...]');
+    expect(sub.stdout).toContain('roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...]');
   });
 
   it('exits 2 on a usage error', async () => {
