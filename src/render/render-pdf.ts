@@ -207,6 +207,35 @@ function addBleed(definition: Record<string, unknown>, bleed: number): void {
   for (const key of ['header', 'footer'] as const) {
     if (definition[key] !== undefined) definition[key] = { stack: [definition[key]], margin: [bleed, key === 'header' ? bleed : 0, bleed, 0] };
   }
+  if (definition.background !== undefined) definition.background = bledBackground(definition.background, { width, height }, bleed);
+}
+
+/**
+ * A layout's background drawn for the trimmed page: moved onto it, and
+ * every rectangle that touches an edge of the page grown across the bleed,
+ * so no white line shows where the shop's blade falls a little outside.
+ */
+function bledBackground(background: unknown, page: { width: number; height: number }, bleed: number): unknown {
+  const nodes = Array.isArray(background) ? background : [background];
+  const moved = nodes.map((node) => {
+    if (!isPdfNode(node) || !Array.isArray(node.canvas)) return node;
+    const canvas = node.canvas.map((shape: unknown) => (isPdfNode(shape) && shape.type === 'rect' ? bledRect(shape, page, bleed) : shape));
+    return { ...node, canvas };
+  });
+  return { stack: moved, margin: [bleed, bleed, 0, 0] };
+}
+
+function bledRect(rect: Record<string, unknown>, page: { width: number; height: number }, bleed: number): Record<string, unknown> {
+  const x = typeof rect.x === 'number' ? rect.x : 0;
+  const y = typeof rect.y === 'number' ? rect.y : 0;
+  const w = typeof rect.w === 'number' ? rect.w : 0;
+  const h = typeof rect.h === 'number' ? rect.h : 0;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+  const left = near(x, 0) ? bleed : 0;
+  const top = near(y, 0) ? bleed : 0;
+  const right = near(x + w, page.width) || x + w > page.width ? bleed : 0;
+  const bottom = near(y + h, page.height) || y + h > page.height ? bleed : 0;
+  return { ...rect, x: x - left, y: y - top, w: w + left + right, h: h + top + bottom };
 }
 
 function isObject(value: unknown): value is object {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.ts';
 import type { Manifest } from '../../src/publish/manifest.ts';
 import { qpdfCheck } from '../helpers/pdf.ts';
+import { grayPage } from '../helpers/page-raster.ts';
 import { pdfObjects, type PdfValue } from '../helpers/pdf-objects.ts';
 import { solidPng } from '../helpers/png.ts';
 import { tempProject } from '../helpers/project.ts';
@@ -66,6 +67,9 @@ describe('print profiles', () => {
         'content/images/couverture.png': solidPng(60, 40, [200, 30, 30]),
         'content/pamphlets/brochure.md': PAMPHLET,
         'content/leaflets/tract.md': '---\nlayout: leaflet\ntitle: "Tract"\n---\n\nUn tract.\n',
+        // A layout of the project's own with a background over the whole page, edge to edge.
+        'templates/affiche.hbs': '{ pageSize: "A5", pageMargins: [40, 40, 40, 40], background: { canvas: [{ type: "rect", x: 0, y: 0, w: 419.53, h: 595.28, color: "#404040" }] }, content: [{ text: "{{title}}", color: "white" }], defaultStyle: { font: "Noto Sans" } }',
+        'content/affiche.md': '---\nlayout: affiche\ntitle: "Affiche"\n---\n',
       },
     }));
     result = await build({ root, profiles: ['home', 'shop'] });
@@ -112,9 +116,24 @@ describe('print profiles', () => {
     }
   });
 
+  it('runs a background that touches the page edge on into the bleed, and leaves the crop-mark area white', async () => {
+    const [{ media, bleed, trim }] = await pageBoxes(out('affiche.shop.pdf'));
+    const page = await grayPage(out('affiche.shop.pdf'), 1);
+    // pdftoppm draws the MediaBox, one pixel per point, top row first.
+    const pixel = (x: number, y: number) => page.pixels[Math.round(media![3] - y) * page.width + Math.round(x)]!;
+    const middle = (trim![1] + trim![3]) / 2;
+    const centre = (trim![0] + trim![2]) / 2;
+    // The bleed band on all four sides.
+    expect(pixel((trim![0] + bleed![0]) / 2, middle)).toBeLessThan(100);
+    expect(pixel((trim![2] + bleed![2]) / 2, middle)).toBeLessThan(100);
+    expect(pixel(centre, (trim![1] + bleed![1]) / 2)).toBeLessThan(100);
+    expect(pixel(centre, (trim![3] + bleed![3]) / 2)).toBeLessThan(100);
+    expect(pixel((media![0] + bleed![0]) / 2, middle)).toBeGreaterThan(240);
+  });
+
   it('writes files that pass qpdf --check, every one of them', async () => {
     const files = manifest.publications.flatMap((entry) => entry.files!.map((f) => f.file));
-    expect(files.length).toBe(6);
+    expect(files.length).toBe(9);
     for (const file of files) expect((await qpdfCheck(out(file))).ok, file).toBe(true);
   });
 });
