@@ -117,7 +117,7 @@ describe('print profiles', () => {
   });
 
   it('runs a background that touches the page edge on into the bleed, and leaves the crop-mark area white', async () => {
-    const [{ media, bleed, trim }] = await pageBoxes(out('affiche.shop.pdf'));
+    const { media, bleed, trim } = (await pageBoxes(out('affiche.shop.pdf')))[0]!;
     const page = await grayPage(out('affiche.shop.pdf'), 1);
     // pdftoppm draws the MediaBox, one pixel per point, top row first.
     const pixel = (x: number, y: number) => page.pixels[Math.round(media![3] - y) * page.width + Math.round(x)]!;
