@@ -12,7 +12,6 @@ import { sha256, writeManifest, writePublication } from './publish/write-outputs
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
-import { finishForShop, imposeBooklet, imposeLeaflets } from './impose/index.ts';
 import { greyscaleImages } from './render/greyscale-images.ts';
 import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
@@ -141,6 +140,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   /** A pamphlet as a saddle-stitched booklet on A4; a failure is reported against the publication. */
   const printBooklet = async (publication: SourceDocument, pamphlet: Uint8Array, setting: BookletSetting) => {
     try {
+      const { imposeBooklet } = await impose();
       return await imposeBooklet(pamphlet, { ...setting, title: `${publication.meta.title} (booklet)`, creationDate: metadataOf(publication, world).creationDate, producer: GENERATOR });
     } catch (error) {
       diagnostics.error(at(publication.path), `cannot make the booklet: ${(error as Error).message.split('\n')[0]}`, 'print-booklet');
@@ -170,6 +170,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const rendered = await renderChecked(definition, publication, images, variant, scale < 1 ? scale : undefined, SHOP_BLEED_MM * MM);
     if (!rendered) return undefined;
     try {
+      const { finishForShop } = await impose();
       return (await finishForShop(rendered.bytes, { bleedMm: SHOP_BLEED_MM, title: metadataOf(publication, world, variant).title, creationDate: metadataOf(publication, world).creationDate, producer: GENERATOR })).bytes;
     } catch (error) {
       diagnostics.error(variant?.at ?? at(publication.path), `cannot make the print-shop file: ${(error as Error).message.split('\n')[0]}`, 'print-shop');
@@ -180,6 +181,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   /** The print sheets of a publication's leaflets; a failure is reported against the publication. */
   const printSheets = async (publication: SourceDocument, leaflets: Uint8Array[], sheet: SheetSetting) => {
     try {
+      const { imposeLeaflets } = await impose();
       return await imposeLeaflets(leaflets, { up: sheet.up, title: `${publication.meta.title} (print sheets)`, creationDate: metadataOf(publication, world).creationDate, producer: GENERATOR });
     } catch (error) {
       diagnostics.error(at(publication.path), `cannot make the print sheets: ${(error as Error).message.split('\n')[0]}`, 'print-sheets');
@@ -334,6 +336,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const sorted = sortDiagnostics(diagnostics.list);
   return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
 }
+
+/** The print files' code (pdf-lib) is loaded only by a build that makes print files. */
+const impose = () => import('./impose/index.ts');
 
 /** Whether a layout or its partials read `{{profile}}`: only then can the profiles' definitions differ. */
 function readsProfile(sources: ReadonlyMap<string, string>): boolean {

@@ -1,4 +1,7 @@
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
+
+/** sharp loads libvips and its threads: only for a build that has pictures to turn grey. */
+let sharp: Promise<typeof SharpModule> | undefined;
 
 /** Greyscale copies already made, by the colour picture's bytes. */
 const made = new WeakMap<Uint8Array, Promise<Uint8Array>>();
@@ -20,7 +23,8 @@ export async function greyscaleImages(images: ReadonlyMap<string, Uint8Array>): 
 }
 
 async function toGrey(bytes: Uint8Array): Promise<Uint8Array> {
-  const image = sharp(bytes).toColourspace('b-w');
+  sharp ??= import('sharp').then((module) => module.default);
+  const image = (await sharp)(bytes).toColourspace('b-w');
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
   return new Uint8Array(await (isJpeg ? image.jpeg({ quality: 90 }) : image.png()).toBuffer());
 }
