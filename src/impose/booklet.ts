@@ -3,21 +3,15 @@ import {
   type PDFPage,
   PDFDocument,
   PDFName,
-  LineCapStyle,
   clip,
   concatTransformationMatrix,
   drawObject,
   endPath,
-  lineTo,
-  moveTo,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
-  setLineCap,
-  setLineWidth,
-  setStrokingGrayscaleColor,
-  stroke,
 } from 'pdf-lib';
+import { strokeMarks } from './stroke-marks.ts';
 import { BLANK, bookletPages, type PageNumber, sheetPositions, signatureSheets } from './booklet-order.ts';
 import { BOOKLET_SHEET, creepShift, foldMarks, type Half, halfBox, pagePlacement } from './booklet-layout.ts';
 import { setBookletId } from './booklet-metadata.ts';
@@ -151,6 +145,5 @@ function drawHalf(page: PDFPage, half: Half, number: PageNumber, { forms, boxes 
 }
 
 function drawFoldMarks(page: PDFPage): void {
-  const lines = foldMarks().flatMap(({ from, to }) => [moveTo(from.x, from.y), lineTo(to.x, to.y)]);
-  page.pushOperators(pushGraphicsState(), setLineWidth(MARK_WIDTH), setLineCap(LineCapStyle.Butt), setStrokingGrayscaleColor(0), ...lines, stroke(), popGraphicsState());
+  strokeMarks(page, foldMarks(), MARK_WIDTH);
 }

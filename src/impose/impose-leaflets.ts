@@ -3,18 +3,12 @@ import {
   type PDFPage,
   PDFDocument,
   PDFName,
-  LineCapStyle,
   concatTransformationMatrix,
   drawObject,
-  lineTo,
-  moveTo,
   popGraphicsState,
   pushGraphicsState,
-  setLineCap,
-  setLineWidth,
-  setStrokingGrayscaleColor,
-  stroke,
 } from 'pdf-lib';
+import { strokeMarks } from './stroke-marks.ts';
 import { cutMarks, MARK_WIDTH } from './cut-marks.ts';
 import { embedLeaflet, readLeaflet } from './read-leaflet.ts';
 import { checkMetadata, setDocumentId, setMetadata, type SheetMetadata } from './sheet-metadata.ts';
@@ -83,6 +77,5 @@ function drawSide(page: PDFPage, leaflet: PDFEmbeddedPage, placements: readonly 
   for (const { matrix } of placements) {
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
   }
-  const marks = cutMarks(layout).flatMap(({ from, to }) => [moveTo(from.x, from.y), lineTo(to.x, to.y)]);
-  page.pushOperators(pushGraphicsState(), setLineWidth(MARK_WIDTH), setLineCap(LineCapStyle.Butt), setStrokingGrayscaleColor(0), ...marks, stroke(), popGraphicsState());
+  strokeMarks(page, cutMarks(layout), MARK_WIDTH);
 }

@@ -4,18 +4,12 @@ import {
   type PageBoundingBox,
   PDFDocument,
   PDFName,
-  LineCapStyle,
   concatTransformationMatrix,
   drawObject,
-  lineTo,
-  moveTo,
   popGraphicsState,
   pushGraphicsState,
-  setLineCap,
-  setLineWidth,
-  setStrokingGrayscaleColor,
-  stroke,
 } from 'pdf-lib';
+import { strokeMarks } from './stroke-marks.ts';
 import { MM, type Size } from './paper.ts';
 import { CROP_MARK_WIDTH, type ShopPageLayout, shopPageLayout } from './shop-layout.ts';
 import { setShopId } from './shop-metadata.ts';
@@ -93,8 +87,7 @@ function drawPage(page: PDFPage, number: number, form: PDFRef, layout: ShopPageL
   page.node.setXObject(name, form);
   // The form's BBox is the rendered page: whatever was drawn beyond it stays out of the bleed and off the marks.
   page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...layout.matrix), drawObject(name), popGraphicsState());
-  const lines = layout.marks.flatMap(({ from, to }) => [moveTo(from.x, from.y), lineTo(to.x, to.y)]);
-  page.pushOperators(pushGraphicsState(), setLineWidth(CROP_MARK_WIDTH), setLineCap(LineCapStyle.Butt), setStrokingGrayscaleColor(0), ...lines, stroke(), popGraphicsState());
+  strokeMarks(page, layout.marks, CROP_MARK_WIDTH);
   // Drawing gives the page an empty /Annots (pdf-lib's normalisation): the shop file has no annotations to list.
   page.node.delete(PDFName.of('Annots'));
 }
