@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { pdfInfo } from '../helpers/pdf.ts';
 import { pdfLayout } from '../helpers/pdf-layout.ts';
 import { pdfObjects, type PdfObjects, type PdfValue } from '../helpers/pdf-objects.ts';
 
@@ -72,4 +74,22 @@ export async function fontPrograms(file: string): Promise<number> {
     }
   }
   return programs.size;
+}
+
+/**
+ * The metadata a print file must carry: the title, producer and dates it was given, nothing of pdf-lib's
+ * own, and a file /ID (returned) that the caller checks changes with the input.
+ */
+export async function expectGivenMetadata(bytes: Uint8Array, given: { title?: string; producer?: string }): Promise<string> {
+  const info = await withFile(bytes, pdfInfo);
+  expect(info.fields.Title).toBe(given.title);
+  expect(info.fields.Producer).toBe(given.producer);
+  expect(info.fields.Creator).toBeUndefined();
+  expect(info.fields.CreationDate).toMatch(/Dec 16 00:00:00 2021/);
+  expect(info.fields.ModDate).toBe(info.fields.CreationDate);
+  const text = Buffer.from(bytes).toString('latin1');
+  expect(text).not.toMatch(/pdf-lib/);
+  const id = /\/ID \[ <([0-9A-Fa-f]{32})> <\1> \]/.exec(text)?.[1];
+  expect(id).toBeDefined();
+  return id!;
 }
