@@ -258,10 +258,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const [index, copy] of copies.entries()) {
       const file = await write(copy.id, copy.rendered.bytes);
       if (!file) break;
-      const files: OutputFile[] = [{ profile: 'screen', kind: 'reading', file, bytes: copy.rendered.bytes.byteLength, sha256: sha256(copy.rendered.bytes) }];
+      const digest = sha256(copy.rendered.bytes);
+      const files: OutputFile[] = [{ profile: 'screen', kind: 'reading', file, bytes: copy.rendered.bytes.byteLength, sha256: digest }];
       // A layout without print files gets the home profile as a PDF of its own, unless it is the reading PDF itself.
       if (copy.home === copy.rendered && !sheet && !bookletOf) {
-        files.push({ profile: 'home', kind: 'reading', file, bytes: copy.rendered.bytes.byteLength, sha256: sha256(copy.rendered.bytes) });
+        files.push({ profile: 'home', kind: 'reading', file, bytes: copy.rendered.bytes.byteLength, sha256: digest });
       } else if (copy.home && !sheet && !bookletOf) {
         const homeFile = await write(`${copy.id}.home`, copy.home.bytes);
         if (!homeFile) break;
@@ -281,7 +282,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         pages: copy.rendered.pages,
         ...(copy.rendered.scale < 1 ? { scale: copy.rendered.scale } : {}),
         bytes: copy.rendered.bytes.byteLength,
-        sha256: sha256(copy.rendered.bytes),
+        sha256: digest,
         ...(copy.variant ? { variant: { of: publication.id, slug: copy.variant.slug, sheet: index + 1 } } : {}),
         files,
         path: `${dirs.out}/${file}`,
