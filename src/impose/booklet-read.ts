@@ -1,5 +1,6 @@
-import { type PDFEmbeddedPage, PDFDocument, PDFName, type PDFPage, type PageBoundingBox } from 'pdf-lib';
+import type { PDFDocument, PDFEmbeddedPage, PDFPage, PageBoundingBox } from 'pdf-lib';
 import { A5, describeSize, sameSize } from './paper.ts';
+import { assertUpright, loadPages, oneLine, readyToEmbed } from './read-pdf.ts';
 
 export interface PamphletPages {
   pages: PDFPage[];
@@ -7,32 +8,20 @@ export interface PamphletPages {
   boxes: PageBoundingBox[];
 }
 
-const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-
 /**
  * The pamphlet's pages, checked: at least one, each upright and A5
  * portrait (two of them side by side make the A4 sheet at 100 %, nothing
  * else does). Every problem is an Error with a one-line message.
  */
 export async function readPamphlet(bytes: Uint8Array): Promise<PamphletPages> {
-  let document: PDFDocument;
-  try {
-    document = await PDFDocument.load(bytes, { updateMetadata: false });
-  } catch (error) {
-    throw new Error(`the pamphlet is not a readable PDF: ${oneLine(error)}`);
-  }
-  const pages = document.getPages();
+  const { pages } = await loadPages(bytes, 'the pamphlet');
   if (pages.length === 0) throw new Error('the pamphlet has no pages');
   const boxes = pages.map((page, index) => {
     const where = `pamphlet page ${index + 1}`;
-    const rotation = page.getRotation().angle;
-    if (rotation % 360 !== 0) throw new Error(`${where} is turned by /Rotate ${rotation}; imposition takes upright pages only`);
+    assertUpright(page, where, 'imposition');
     const { x, y, width, height } = page.getTrimBox();
     if (!sameSize({ width, height }, A5)) throw new Error(`${where} is ${describeSize({ width, height })}; a booklet takes ${describeSize(A5)} pages`);
-    // A blank page may have no content at all, which pdf-lib refuses to embed: an empty stream draws the same nothing.
-    if (!page.node.Contents()) page.pushOperators();
-    // Links are for screens: left on the page, pdf-lib would copy their objects, and the pages they point to, into the sheet.
-    page.node.delete(PDFName.of('Annots'));
+    readyToEmbed(page);
     return { left: x, bottom: y, right: x + width, top: y + height };
   });
   return { pages, boxes };

@@ -1,5 +1,6 @@
 import { PDFArray, PDFContentStream, type PDFDocument, PDFObjectCopier, type PDFPage, PDFRawStream, type PDFRef, decodePDFRawStream } from 'pdf-lib';
-import { oneLine, type RenderedPages } from './shop-read.ts';
+import { oneLine } from './read-pdf.ts';
+import type { RenderedPages } from './shop-read.ts';
 
 /**
  * Every page as a form of `shop`: the page's content, in a form whose

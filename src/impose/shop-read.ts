@@ -1,5 +1,6 @@
-import { PDFDocument, type PDFPage, type PageBoundingBox } from 'pdf-lib';
+import type { PDFDocument, PDFPage, PageBoundingBox } from 'pdf-lib';
 import { describeSize, MM } from './paper.ts';
+import { assertUpright, loadPages, oneLine } from './read-pdf.ts';
 
 export interface RenderedPages {
   document: PDFDocument;
@@ -8,8 +9,6 @@ export interface RenderedPages {
   boxes: PageBoundingBox[];
 }
 
-export const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-
 /**
  * The rendered publication's pages, checked: at least one, each upright and
  * larger than twice `bleedMm` both ways, so that something is left once
@@ -17,19 +16,11 @@ export const oneLine = (error: unknown) => (error instanceof Error ? error.messa
  */
 export async function readRendered(bytes: Uint8Array, bleedMm: number): Promise<RenderedPages> {
   const bleed = bleedMm * MM;
-  let document: PDFDocument;
-  try {
-    document = await PDFDocument.load(bytes, { updateMetadata: false });
-  } catch (error) {
-    throw new Error(`the publication is not a readable PDF: ${oneLine(error)}`);
-  }
-  const pages = document.getPages();
+  const { document, pages } = await loadPages(bytes, 'the publication');
   if (pages.length === 0) throw new Error('the publication has no pages');
   const boxes = pages.map((page, index) => {
     const where = `publication page ${index + 1}`;
-    const rotation = page.getRotation().angle;
-    // Its boxes and marks would be drawn for the unturned page, which the shop would then print turned.
-    if (rotation % 360 !== 0) throw new Error(`${where} is turned by /Rotate ${rotation}; the shop file takes upright pages only`);
+    assertUpright(page, where, 'the shop file');
     const box = pageBox(page, where);
     const size = { width: box.right - box.left, height: box.top - box.bottom };
     if (size.width <= 2 * bleed || size.height <= 2 * bleed) {
