@@ -12,12 +12,14 @@ import { sha256, writeManifest, writePublication } from './publish/write-outputs
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
-import { greyscaleImages } from './render/greyscale-images.ts';
+import { placeImages } from './render/place-images.ts';
 import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
 import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
-import { ImageRegistry, resolveCover, resolveImages } from './transform/images.ts';
+import { ImageStore } from './transform/image-store.ts';
+import { ImageRegistry, resolveFieldImage, resolveImages } from './transform/images.ts';
+import { printImages } from './transform/print-images.ts';
 import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
 import { createNodeWorld } from './world/node-world.ts';
@@ -40,6 +42,11 @@ export interface BuildOptions {
    * page boxes). Default: screen and home.
    */
   profiles?: readonly Profile[];
+  /**
+   * Folder for what builds keep between runs (processed pictures), project-relative; git-ignored and safe to
+   * delete. Default `.cache/roneo`; `false` keeps nothing.
+   */
+  cache?: string | false;
   /** Called as each publication is written, for progress output. */
   onPublication?: (publication: BuiltPublication) => void;
 }
@@ -96,16 +103,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return result;
   };
 
+  const store = new ImageStore(world, options.cache === false ? undefined : clean(options.cache ?? '.cache/roneo'));
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
 
   /** Renders one leaflet or publication; every problem with the result is reported, and then there is none. */
-  const renderChecked = async (definition: Record<string, unknown>, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scaleHint: number | undefined, bleed?: number) => {
+  const renderChecked = async (definition: Record<string, unknown>, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scaleHint: number | undefined, options: { bleed?: number; greyscale?: boolean } = {}) => {
     const where = variant?.at ?? at(publication.path);
+    const { bleed, greyscale = false } = options;
+    // Each picture made for the widest it prints in this layout: the box is set first, then the pixels.
+    const placed = placeImages(definition, (key) => images.entries.get(key)?.info);
+    const pictures = await printImages(placed, images, { greyscale, store, diagnostics });
+    if (!pictures) return undefined;
     let rendered: RenderedPdf;
     try {
-      rendered = await renderPdf({ definition, fonts, images: images.bytes, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}), ...(bleed ? { bleed } : {}) });
+      rendered = await renderPdf({ definition, fonts, images: pictures, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}), ...(bleed ? { bleed } : {}) });
     } catch (error) {
       diagnostics.error(where, `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
       return undefined;
@@ -154,20 +167,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
    */
   const renderHome = async (definition: Record<string, unknown> | undefined, rendered: RenderedPdf, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined) => {
     if (!definition) return undefined;
-    const grey = new ImageRegistry();
-    try {
-      for (const [key, bytes] of await greyscaleImages(images.bytes)) grey.bytes.set(key, bytes);
-    } catch (error) {
-      diagnostics.error(variant?.at ?? at(publication.path), `a picture could not be read to print it in grey (home profile): ${(error as Error).message.split('\n')[0]}`, 'image-corrupt');
-      return undefined;
-    }
-    return renderChecked(definition, publication, grey, variant, rendered.scale < 1 ? rendered.scale : undefined);
+    return renderChecked(definition, publication, images, variant, rendered.scale < 1 ? rendered.scale : undefined, { greyscale: true });
   };
 
   /** The shop profile's file: the page with 3 mm of bleed, crop marks and its boxes. */
   const renderShop = async (definition: Record<string, unknown> | undefined, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scale: number) => {
     if (!definition) return undefined;
-    const rendered = await renderChecked(definition, publication, images, variant, scale < 1 ? scale : undefined, SHOP_BLEED_MM * MM);
+    const rendered = await renderChecked(definition, publication, images, variant, scale < 1 ? scale : undefined, { bleed: SHOP_BLEED_MM * MM });
     if (!rendered) return undefined;
     try {
       const { finishForShop } = await impose();
@@ -194,12 +200,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);
     const own = parse(publication);
     const images = new ImageRegistry();
-    const imageContext = { world, contentDir: dirs.content, diagnostics, registry: images, pdfa: publication.meta.pdfa === true };
+    const imageContext = { world, contentDir: dirs.content, diagnostics, registry: images };
     for (const document of [own, ...chapters]) {
       await resolveImages(document.tree, { ...imageContext, file: document.document.path });
     }
     const coverAt = publication.frontMatter.locate(['cover']);
-    const cover = publication.meta.cover === undefined ? undefined : await resolveCover(publication.meta.cover, coverAt, { ...imageContext, file: publication.path });
+    const cover = publication.meta.cover === undefined ? undefined : await resolveFieldImage(publication.meta.cover, coverAt, 'cover image', { ...imageContext, file: publication.path });
+    const logoAt = publication.frontMatter.locate(['logo']);
+    const logo = publication.meta.logo === undefined ? undefined : await resolveFieldImage(publication.meta.logo, logoAt, 'logo', { ...imageContext, file: publication.path });
     const layoutName = publication.meta.layout!;
     const templateSources = templates.sourcesOf(layoutName);
     const variants = await variantsOf(publication, [own, ...chapters], templateSources, dirs.content, world, diagnostics);
@@ -213,13 +221,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let bookletOf: BookletSetting | undefined;
     let failed = false;
     for (const variant of variants?.rows ?? [undefined]) {
-      const laidOut = layoutPublication({ publication: own, chapters, images, cover, version: VERSION, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics);
+      const laidOut = layoutPublication({ publication: own, chapters, images, cover, logo, version: VERSION, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics);
       if (!laidOut) {
         failed = true;
         break;
       }
-      if (copies.length === 0 && cover !== undefined && !printsImage(laidOut.definition.content, cover)) {
+      if (copies.length === 0 && cover !== undefined && !printsImage(laidOut.definition, cover)) {
         diagnostics.warn(coverAt, `front matter \`cover\` is not printed: the ${layoutName} layout has no cover image`, 'cover-unused');
+      }
+      if (copies.length === 0 && logo !== undefined && !printsImage(laidOut.definition, logo)) {
+        diagnostics.warn(logoAt, `front matter \`logo\` is not printed: the ${layoutName} layout has no place for a logo`, 'logo-unused');
       }
       checkGlyphCoverage(laidOut.definition, fonts, { texts, templates: templateSources, fallback: variant ? variant.at : at(laidOut.templatePath) }, diagnostics);
       // Errors found while building an earlier publication still count for every file this one uses.
@@ -236,8 +247,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         break;
       }
       scaleHint = rendered.scale;
-      const layoutFor = (profile: Profile) => layoutPublication({ publication: own, chapters, images, cover, version: VERSION, profile, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics)?.definition;
-      const homeDiffers = images.bytes.size > 0 || readsProfile(templateSources);
+      const layoutFor = (profile: Profile) => layoutPublication({ publication: own, chapters, images, cover, logo, version: VERSION, profile, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics)?.definition;
+      const homeDiffers = images.entries.size > 0 || readsProfile(templateSources);
       const home = !profiles.has('home') ? undefined : homeDiffers ? await renderHome(layoutFor('home'), rendered, publication, images, variant) : rendered;
       const shop = profiles.has('shop') ? await renderShop(layoutFor('shop'), publication, images, variant, rendered.scale) : undefined;
       if ((profiles.has('home') && !home) || (profiles.has('shop') && !shop)) {

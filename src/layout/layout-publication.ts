@@ -21,6 +21,8 @@ export interface LayoutInput {
   images: ImageRegistry;
   /** The registry key of the front matter's `cover:` picture, when it could be read. */
   cover?: string;
+  /** The registry key of the front matter's `logo:` picture. */
+  logo?: string;
   /** One row of the publication's `variants:` table: `{{variant.<column>}}` in the layout, `:variant[<column>]` in the Markdown. */
   variant?: Readonly<Record<string, string>>;
   /** What the PDF is for: `screen` (the default), `home` or `shop`; a layout reads it as `{{profile}}`. */
@@ -80,6 +82,7 @@ export function layoutPublication(
       lang,
       dateText: document.meta.date ? formatDate(document.meta.date, lang) : undefined,
       coverImage: input.cover,
+      logoImage: input.logo,
       // A local group's own `contact` column stands in for the publication's.
       contactLines: contactLines(input.variant?.contact ?? own.contact),
       profile: input.profile ?? 'screen',

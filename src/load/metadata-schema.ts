@@ -39,11 +39,9 @@ export const metadataSchema = z.looseObject({
     .optional(),
   include: z.array(text('a content-relative path to a .md file'), { error: 'must be a list of .md paths' }).optional(),
   /** The cover picture, a path relative to the Markdown file, inside the content folder. */
-  cover: z
-    .string({ error: 'must be a path to a PNG or JPEG file, relative to this file' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .optional(),
+  cover: picturePath(),
+  /** The group's logo, printed by the layouts beside the publisher or the contact. */
+  logo: picturePath(),
   /** Words for the PDF's metadata: a list, or one line of comma-separated words. */
   keywords: z
     .union([z.string(), z.array(z.union([z.string(), z.number()]).transform(String))], {
@@ -69,3 +67,11 @@ export const metadataSchema = z.looseObject({
 });
 
 export type Metadata = z.infer<typeof metadataSchema>;
+
+function picturePath() {
+  return z
+    .string({ error: 'must be a path to a picture (PNG, JPEG, WebP, SVG…), relative to this file' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .optional();
+}

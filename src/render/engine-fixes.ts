@@ -1,4 +1,5 @@
 import { installFootnotes } from './footnotes/install.ts';
+import { installImageAltText } from './image-alt-text.ts';
 import { installInlineStyles } from './inline-styles.ts';
 import { installKeeps } from './keeps/install.ts';
 import { installLineLayout } from './line-layout/install.ts';
@@ -14,7 +15,8 @@ let installed = false;
 /**
  * pdfmake's own layout lacks what print needs (justification between words
  * only, visible hyphens, keeps, widows and orphans, footnotes, running heads,
- * no blank page before a chapter, a cover picture shrunk to its page). The
+ * no blank page before a chapter, a cover picture shrunk to its page,
+ * pictures' alt text). The
  * fixes replace the responsible methods of its classes once per process,
  * before any document is laid out; each is documented where it lives. Three
  * more only make pdfmake faster: styles resolved once per paragraph, each
@@ -34,5 +36,6 @@ export function installEngineFixes(): void {
   installTextRuns();
   installPageLines();
   installSharedFonts();
+  installImageAltText();
   installed = true;
 }

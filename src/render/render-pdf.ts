@@ -166,8 +166,6 @@ async function renderAt(input: RenderInput, scale: number, padding: number): Pro
   const footnotes = settings.footnotes === 'chapter' || !isObject(definition.content)
     ? undefined
     : setFootnotesAtFoot(definition.content, takeFootnotes(definition.content, footStyle.indent), footStyle);
-  const geometry = pageGeometry(definition);
-  fitImages(definition.content, geometry.width - geometry.margins[0] - geometry.margins[2], (geometry.height - geometry.margins[1] - geometry.margins[3]) * 0.6);
 
   const linesPerPage = isObject(definition.content) ? countLinesPerPage(definition.content) : [];
   let pages = 0;
@@ -262,18 +260,3 @@ function storedFile(path: string): unknown {
   return files.existsSync(path) ? files.readFileSync(path) : undefined;
 }
 
-/** Phone photos are thousands of pixels wide; no image may overflow the text block. */
-function fitImages(content: unknown, width: number, height: number): void {
-  const work: unknown[] = [content];
-  while (work.length > 0) {
-    const value = work.pop();
-    if (Array.isArray(value)) work.push(...value);
-    else if (isPdfNode(value)) {
-      if (typeof value.image === 'string' && value.width === undefined && value.fit === undefined) {
-        value.maxWidth ??= width;
-        value.maxHeight ??= height;
-      }
-      for (const child of Object.values(value)) if (typeof child === 'object') work.push(child);
-    }
-  }
-}

@@ -3,34 +3,57 @@ import { posix } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
+import { type ImageInfo, ImageError, inspectImage } from './image-process.ts';
 import { walkTree } from './walk-tree.ts';
 
 type ImageNode = Image | ImageReference;
 
+/** A picture a publication uses: its bytes as read, what they are, and every place that names it. */
+export interface RegisteredImage {
+  bytes: Uint8Array;
+  info: ImageInfo;
+  uses: ImageUse[];
+}
+
+/** One place that names a picture, and how a message there names it: ``cover image `carte.svg` ``, as that source wrote it. */
+export interface ImageUse {
+  at: SourcePoint;
+  name: string;
+}
+
 /**
  * The pictures a publication uses, keyed by content hash so a repeated image
- * is embedded once. The key is stored on the node's `data`, so it survives
- * the copies later stages make of the tree.
+ * is processed and embedded once. The key is stored on the node's `data`, so it
+ * survives the copies later stages make of the tree.
  */
 export class ImageRegistry {
-  readonly bytes = new Map<string, Uint8Array>();
+  readonly entries = new Map<string, RegisteredImage>();
 
   keyFor(node: ImageNode): string | undefined {
     const key = (node.data as { imageKey?: string } | undefined)?.imageKey;
-    return key !== undefined && this.bytes.has(key) ? key : undefined;
+    return key !== undefined && this.entries.has(key) ? key : undefined;
   }
 
-  add(node: ImageNode, data: Uint8Array): void {
-    const key = this.register(data);
+  add(node: ImageNode, picture: ReadPicture, where: SourcePoint): void {
+    const key = this.register(picture, where);
     node.data = { ...node.data, imageKey: key } as ImageNode['data'];
   }
 
-  /** Stores a picture that no Markdown node carries (a cover) and returns the key a layout names it by. */
-  register(data: Uint8Array): string {
-    const key = `img-${createHash('sha256').update(data).digest('hex').slice(0, 16)}`;
-    this.bytes.set(key, data);
+  /** Stores a picture that no Markdown node carries (a cover, a logo) and returns the key a layout names it by. */
+  register(picture: ReadPicture, where: SourcePoint): string {
+    const key = `img-${createHash('sha256').update(picture.bytes).digest('hex').slice(0, 16)}`;
+    const use = { at: where, name: picture.name };
+    const known = this.entries.get(key);
+    if (known) known.uses.push(use);
+    else this.entries.set(key, { bytes: picture.bytes, info: picture.info, uses: [use] });
     return key;
   }
+}
+
+interface ReadPicture {
+  bytes: Uint8Array;
+  info: ImageInfo;
+  name: string;
 }
 
 export interface ImageContext {
@@ -39,8 +62,6 @@ export interface ImageContext {
   contentDir: string;
   diagnostics: Diagnostics;
   registry: ImageRegistry;
-  /** The publication claims PDF/A: its colours are sRGB, so CMYK pictures are refused. */
-  pdfa?: boolean;
 }
 
 /**
@@ -60,19 +81,19 @@ export async function resolveImages(tree: Root, context: ImageContext): Promise<
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier)?.url;
     if (url === undefined) continue;
     const where = { file: context.file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-    const data = await readImage(url, urlPath(url), where, 'image', context);
-    if (data) context.registry.add(node, data);
+    const picture = await readImage(url, urlPath(url), where, 'image', context);
+    if (picture) context.registry.add(node, picture, where);
   }
 }
 
 /**
- * The picture named by front matter `cover:` (a path relative to the
- * Markdown file, not a URL), read and checked like a Markdown image; its
+ * A picture named by the front matter (`cover:`, `logo:`: a path relative to
+ * the Markdown file, not a URL), read and checked like a Markdown image; its
  * problems are reported at the field. Returns the key a layout prints it by.
  */
-export async function resolveCover(path: string, where: SourcePoint, context: ImageContext): Promise<string | undefined> {
-  const data = await readImage(path, path, where, 'cover image', context);
-  return data ? context.registry.register(data) : undefined;
+export async function resolveFieldImage(path: string, where: SourcePoint, noun: string, context: ImageContext): Promise<string | undefined> {
+  const picture = await readImage(path, path, where, noun, context);
+  return picture ? context.registry.register(picture, where) : undefined;
 }
 
 /** A Markdown destination is a URL: its query and fragment go, and %-escapes are decoded. */
@@ -84,7 +105,7 @@ function urlPath(url: string): string {
   }
 }
 
-async function readImage(url: string, decoded: string, where: SourcePoint, noun: string, context: ImageContext): Promise<Uint8Array | undefined> {
+async function readImage(url: string, decoded: string, where: SourcePoint, noun: string, context: ImageContext): Promise<ReadPicture | undefined> {
   const { diagnostics, file } = context;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     diagnostics.error(where, `remote ${noun} \`${url}\` is not fetched; save it inside the content folder and link it by path`, 'image-remote');
@@ -96,63 +117,18 @@ async function readImage(url: string, decoded: string, where: SourcePoint, noun:
     diagnostics.error(where, `${noun} \`${url}\` is outside the content folder`, 'image-path');
     return undefined;
   }
-  let data: Uint8Array;
+  let bytes: Uint8Array;
   try {
-    data = await context.world.readFile(target);
+    bytes = await context.world.readFile(target);
   } catch {
     diagnostics.error(where, `${noun} \`${url}\` not found (looked for ${target})`, 'image-missing');
     return undefined;
   }
-  if (!isPng(data) && !isJpeg(data)) {
-    diagnostics.error(where, `${noun} \`${url}\` is not a PNG or JPEG file`, 'image-format');
+  try {
+    return { bytes, info: await inspectImage(bytes), name: `${noun} \`${url}\`` };
+  } catch (error) {
+    if (!(error instanceof ImageError)) throw error;
+    diagnostics.error(where, `${noun} \`${url}\` ${error.message}`, error.rule);
     return undefined;
   }
-  const size = isPng(data) ? pngSize(data) : jpegSize(data);
-  if (!size || size.width === 0 || size.height === 0) {
-    diagnostics.error(where, `${noun} \`${url}\` is damaged: its size cannot be read`, 'image-corrupt');
-    return undefined;
-  }
-  // PDF/A allows device CMYK only under a CMYK output intent, and Roneo's is sRGB.
-  if (context.pdfa && size.components === 4) {
-    diagnostics.error(where, `${noun} \`${url}\` is a CMYK JPEG, which a PDF/A file with an sRGB output intent cannot hold; save it as RGB or greyscale`, 'image-pdfa');
-    return undefined;
-  }
-  return data;
-}
-
-interface ImageSize {
-  width: number;
-  height: number;
-  /** Colour components of a JPEG: 1 grey, 3 RGB (YCbCr), 4 CMYK. */
-  components?: number;
-}
-
-/** Width and height from the IHDR chunk, which must come first. */
-function pngSize(data: Uint8Array): ImageSize | undefined {
-  if (data.length < 24 || String.fromCharCode(...data.subarray(12, 16)) !== 'IHDR') return undefined;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** Width, height and colour components from the first start-of-frame marker. */
-function jpegSize(data: Uint8Array): ImageSize | undefined {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let offset = 2;
-  while (offset + 9 < data.length) {
-    if (data[offset] !== 0xff) return undefined;
-    const marker = data[offset + 1]!;
-    const length = view.getUint16(offset + 2);
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7), components: data[offset + 9] };
-    offset += 2 + length;
-  }
-  return undefined;
-}
-
-function isPng(data: Uint8Array): boolean {
-  return data.length > 8 && data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47;
-}
-
-function isJpeg(data: Uint8Array): boolean {
-  return data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
 }

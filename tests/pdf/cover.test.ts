@@ -78,8 +78,8 @@ describe('the cover image from front matter `cover:`', () => {
         'content/long.md': dossier(LONG_TITLE, 'images/portrait.png'),
         'content/sans.md': dossier('Kazakhstan : la classe ouvrière'),
         'content/pamphlets/brochure.md': `---\nlayout: pamphlet\ntitle: Janaözen 2011\ncover: ../images/couverture.png\n---\n\nLe texte.\n`,
-        'content/images/couverture.png': solidPng(600, 400),
-        'content/images/portrait.png': solidPng(300, 900, [30, 60, 160]),
+        'content/images/couverture.png': solidPng(2400, 1600),
+        'content/images/portrait.png': solidPng(900, 2700, [30, 60, 160]),
       },
     });
     ({ root, cleanup } = project);
@@ -92,9 +92,10 @@ describe('the cover image from front matter `cover:`', () => {
     expect(result.publications.map((p) => p.id).sort()).toEqual(['avec', 'long', 'pamphlets/brochure', 'portrait', 'sans']);
   });
 
-  it('puts the picture, at its own pixel size, on the cover page and nowhere else', async () => {
-    expect(await imagesIn(pdf('avec'))).toEqual([{ page: 1, width: 600, height: 400 }]);
-    expect(await imagesIn(pdf('pamphlets/brochure'))).toEqual([{ page: 1, width: 600, height: 400 }]);
+  it('puts the picture on the cover page and nowhere else, with 300 dpi at the width it is printed', async () => {
+    // 2400 × 1600 px across the text width: 451.28 pt on the A4 dossier, 331.5 pt on the A5 pamphlet.
+    expect(await imagesIn(pdf('avec'))).toEqual([{ page: 1, width: Math.ceil((451.28 / 72) * 300), height: 1254 }]);
+    expect(await imagesIn(pdf('pamphlets/brochure'))).toEqual([{ page: 1, width: Math.ceil((331.5 / 72) * 300), height: 921 }]);
     expect((await qpdfCheck(pdf('avec'))).ok).toBe(true);
   });
 

@@ -72,7 +72,7 @@ describe('every Markdown construct, read back from a real PDF', () => {
   let pdf: string;
 
   beforeAll(async () => {
-    const project = await tempProject({ files: { 'content/pamphlets/tout.md': KITCHEN_SINK, 'content/pamphlets/photo.png': solidPng(300, 200) } });
+    const project = await tempProject({ files: { 'content/pamphlets/tout.md': KITCHEN_SINK, 'content/pamphlets/photo.png': solidPng(1500, 1000) } });
     ({ root, cleanup } = project);
     result = await build({ world: createNodeWorld(root) });
     pdf = join(root, 'output/pamphlets/tout.pdf');
@@ -116,11 +116,11 @@ describe('every Markdown construct, read back from a real PDF', () => {
     expect(firstOutOfOrder(text, order)).toBeUndefined();
   });
 
-  it('embeds the picture once, at its own size', async () => {
+  it('embeds the picture once, at 300 dpi across the text width (a 1500-px picture on 331.5 pt)', async () => {
     const { stdout } = await run('pdfimages', ['-list', pdf]);
     const rows = stdout.trim().split('\n').slice(2);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.trim().split(/\s+/).slice(3, 5)).toEqual(['300', '200']);
+    expect(rows[0]!.trim().split(/\s+/).slice(3, 5)).toEqual([String(Math.ceil((331.5 / 72) * 300)), '921']);
   });
 
   it('makes links clickable and the note reference jump to its note', async () => {

@@ -48,7 +48,7 @@ Un texte avec un [lien](https://example.org) et une note[^1].
 const FILES = {
   'content/archive.md': dossier(true),
   'content/ordinaire.md': dossier(false),
-  'content/couverture.png': solidPng(400, 300),
+  'content/couverture.png': solidPng(1200, 900),
 };
 const EPOCH = '1700000000';
 

@@ -64,7 +64,7 @@ describe('print profiles', () => {
   beforeAll(async () => {
     ({ root } = await tempProject({
       files: {
-        'content/images/couverture.png': solidPng(60, 40, [200, 30, 30]),
+        'content/images/couverture.png': solidPng(1500, 1000, [200, 30, 30]),
         'content/pamphlets/brochure.md': PAMPHLET,
         'content/leaflets/tract.md': '---\nlayout: leaflet\ntitle: "Tract"\n---\n\nUn tract.\n',
         // A layout of the project's own with a background over the whole page, edge to edge.
