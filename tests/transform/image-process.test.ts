@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { encodeCount, type ImageCache, ImageError, MAX_PIXELS, processImage } from '../../src/transform/image-process.ts';
+import { encodeCount, type ImageCache, ImageError, inspectImage, MAX_PIXELS, processImage } from '../../src/transform/image-process.ts';
 
 /** A phone photo as phones make them: detail everywhere, and EXIF with the photographer, the camera's serial number and GPS. */
 async function phonePhoto(width: number, height: number): Promise<Uint8Array> {
@@ -127,5 +127,27 @@ describe('pictures processed for print', () => {
     const a = await processImage(input, { placedWidth: HALF_A5_WIDTH });
     const b = await processImage(new Uint8Array(input), { placedWidth: HALF_A5_WIDTH });
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+  });
+});
+
+describe('drawings (SVG)', () => {
+  const svg = (body: string) => new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100" viewBox="0 0 200 100">${body}</svg>`);
+
+  it('are drawn at the resolution print needs at their placed width, as PNG, whatever their own size', async () => {
+    const drawing = await processImage(svg('<rect width="200" height="100" fill="#b00000"/><circle cx="100" cy="50" r="30" fill="url(#none)"/>'), { placedWidth: 331.5 });
+    expect(drawing.format).toBe('png');
+    expect(drawing.width).toBe(Math.ceil((331.5 / 72) * 300));
+    expect(drawing.height).toBe(Math.round(drawing.width / 2));
+    expect(drawing.sourceDpi).toBe(Number.POSITIVE_INFINITY);
+    const meta = await sharp(drawing.bytes).metadata();
+    expect([meta.width, meta.height, meta.hasAlpha]).toEqual([drawing.width, drawing.height, false]);
+  });
+
+  it('are refused when they name another file or address, or declare entities', async () => {
+    const rule = async (bytes: Uint8Array) => inspectImage(bytes).then(() => 'accepted', (error: ImageError) => `${error.rule}: ${error.message}`);
+    expect(await rule(svg('<image href="photo.jpg" width="10" height="10"/>'))).toBe('image-svg: is an SVG that refers to `photo.jpg` outside itself, which Roneo never reads or fetches; draw it into the SVG');
+    expect(await rule(svg('<image xlink:href="https://example.org/x.png" width="10" height="10"/>'))).toMatch(/^image-svg: .*`https:\/\/example.org\/x.png`/);
+    expect(await rule(svg('<style>@import url(x.css);</style>'))).toMatch(/^image-svg: /);
+    expect(await rule(svg('<rect width="10" height="10" fill="url(#motif)"/><use href="#motif"/>'))).toBe('accepted');
   });
 });
