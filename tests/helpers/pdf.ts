@@ -9,6 +9,33 @@ export async function pdfText(file: string): Promise<string> {
   return stdout;
 }
 
+/** One row of `pdfimages -list`: an image (or its transparency mask) as stored in the PDF. */
+export interface PdfImage {
+  page: number;
+  /** `image`, or `smask` for a transparency mask. */
+  type: string;
+  /** Pixels, as stored. */
+  width: number;
+  height: number;
+  /** `rgb`, `gray`, `cmyk`… */
+  color: string;
+  /** `jpeg` (DCT), `image` (Flate)… */
+  encoding: string;
+  /** Pixels per inch as drawn, across. */
+  xppi: number;
+}
+
+/** Every image drawn, page by page, in drawing order. */
+export async function pdfImages(file: string): Promise<PdfImage[]> {
+  const { stdout } = await run('pdfimages', ['-list', file]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.trim().split(/\s+/))
+    .map((c) => ({ page: Number(c[0]), type: c[2]!, width: Number(c[3]), height: Number(c[4]), color: c[5]!, encoding: c[8]!, xppi: Number(c[12]) }));
+}
+
 export interface PdfInfo {
   pages: number;
   width: number;

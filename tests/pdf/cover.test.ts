@@ -5,30 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
 import { createNodeWorld } from '../../src/world/node-world.ts';
-import { qpdfCheck } from '../helpers/pdf.ts';
+import { pdfImages, qpdfCheck } from '../helpers/pdf.ts';
 import { pdfLayout } from '../helpers/pdf-layout.ts';
 import { solidPng } from '../helpers/png.ts';
 import { tempProject } from '../helpers/project.ts';
 
 const run = promisify(execFile);
 
-interface PlacedImage {
-  page: number;
-  /** Pixels, as stored in the PDF. */
-  width: number;
-  height: number;
-}
-
-/** Every image drawn, page by page (`pdfimages -list`). */
-async function imagesIn(file: string): Promise<PlacedImage[]> {
-  const { stdout } = await run('pdfimages', ['-list', file]);
-  return stdout
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((columns) => columns[2] === 'image')
-    .map((columns) => ({ page: Number(columns[0]), width: Number(columns[3]), height: Number(columns[4]) }));
+/** Every image drawn: its page and its size in pixels, as stored in the PDF. */
+async function imagesIn(file: string): Promise<Array<{ page: number; width: number; height: number }>> {
+  return (await pdfImages(file)).filter((image) => image.type === 'image').map(({ page, width, height }) => ({ page, width, height }));
 }
 
 /** Where page 1's image is drawn, in points from the top left of the page, read from its content stream. */

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
 import { encodeCount } from '../../src/transform/image-process.ts';
-import { qpdfCheck } from '../helpers/pdf.ts';
+import { pdfImages, qpdfCheck } from '../helpers/pdf.ts';
 import { pdfLayout } from '../helpers/pdf-layout.ts';
 import { tempProject } from '../helpers/project.ts';
 
@@ -96,27 +96,6 @@ beforeAll(async () => {
 
 afterAll(() => project?.cleanup());
 
-interface ImageRow {
-  page: number;
-  type: string;
-  width: number;
-  height: number;
-  color: string;
-  encoding: string;
-  /** Pixels per inch as printed, across. */
-  xppi: number;
-}
-
-async function imagesIn(file: string): Promise<ImageRow[]> {
-  const { stdout } = await run('pdfimages', ['-list', file]);
-  return stdout
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.trim().split(/\s+/))
-    .map((c) => ({ page: Number(c[0]), type: c[2]!, width: Number(c[3]), height: Number(c[4]), color: c[5]!, encoding: c[8]!, xppi: Number(c[12]) }));
-}
-
 describe('pictures in the PDF', () => {
   it('builds without a problem, and the PDFs are sound', async () => {
     expect(first.diagnostics.map(formatDiagnostic)).toEqual([]);
@@ -124,7 +103,7 @@ describe('pictures in the PDF', () => {
   });
 
   it('prints each picture at 300 dpi at its placed width, photos as JPEG, drawings as PNG, all in sRGB', async () => {
-    const images = await imagesIn(pdf('pamphlets/photos.pdf'));
+    const images = await pdfImages(pdf('pamphlets/photos.pdf'));
     const textWidthPixels = Math.ceil((331.5 / 72) * 300);
     // The cover drawing (SVG, drawn at the resolution print needs), the photo, the CMYK poster (converted), the logo with its transparency mask.
     expect(images.map(({ page, type, width, color, encoding }) => ({ page, type, width, color, encoding }))).toEqual([
@@ -166,7 +145,7 @@ describe('pictures in the PDF', () => {
   });
 
   it('prints every picture in one grey channel in the home print file', async () => {
-    const images = await imagesIn(pdf('pamphlets/photos.print.pdf'));
+    const images = await pdfImages(pdf('pamphlets/photos.print.pdf'));
     expect(images.filter((image) => image.type === 'image')).toHaveLength(4);
     for (const image of images) expect(image.color, `page ${image.page}`).toBe('gray');
   });
@@ -196,7 +175,7 @@ describe('pictures in the PDF', () => {
   });
 
   it('prints the logo from the front matter on the back cover', async () => {
-    const images = await imagesIn(pdf('pamphlets/photos.pdf'));
+    const images = await pdfImages(pdf('pamphlets/photos.pdf'));
     const last = Math.max(...images.map((image) => image.page));
     const { stdout } = await run('pdfinfo', [pdf('pamphlets/photos.pdf')]);
     expect(last).toBe(Number(/Pages:\s+(\d+)/.exec(stdout)![1]));

@@ -46,6 +46,6 @@ describe('the box each picture prints in', () => {
     const placed = placeImages(definition, of);
     expect([...placed.keys()].sort()).toEqual(['landscape', 'portrait']);
     expect(placed.get('landscape')).toBe(44);
-    expect((definition.content[0] as Record<string, unknown>).fit).toBeUndefined();
+    expect(((definition.content as unknown[])[0] as Record<string, unknown>).fit).toBeUndefined();
   });
 });
