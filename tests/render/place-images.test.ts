@@ -42,10 +42,11 @@ describe('the box each picture prints in', () => {
   });
 
   it('finds pictures in the background, header and footer, and leaves unknown keys alone', () => {
-    const definition = { ...page([{ image: 'missing' }]), footer: { columns: [{ image: 'landscape', fit: [44, 44] }] }, background: [{ image: 'portrait', width: 419.53 }] };
+    const unknown: Record<string, unknown> = { image: 'missing' };
+    const definition = { ...page([unknown]), footer: { columns: [{ image: 'landscape', fit: [44, 44] }] }, background: [{ image: 'portrait', width: 419.53 }] };
     const placed = placeImages(definition, of);
     expect([...placed.keys()].sort()).toEqual(['landscape', 'portrait']);
     expect(placed.get('landscape')).toBe(44);
-    expect(((definition.content as unknown[])[0] as Record<string, unknown>).fit).toBeUndefined();
+    expect(unknown.fit).toBeUndefined();
   });
 });
