@@ -119,7 +119,7 @@ function a5(layout: string): string {
   return out;
 }
 
-/** The campaign dossier with the A5 layout and the generated chapters in place of its two. */
+/** The campaign dossier with the A5 layout and the generated chapters in place of its two, without its cover picture. */
 function publication(dossier: string, include: string[]): string {
   const { front, body } = split(dossier);
   if (!/^layout: dossier$/m.test(front) || !/^include:$/m.test(front)) throw new Error('content/dossier.md: no `layout: dossier` or `include:` in its front matter');
@@ -127,7 +127,11 @@ function publication(dossier: string, include: string[]): string {
   const start = lines.indexOf('include:');
   let end = start + 1;
   while (end < lines.length && /^\s+- /.test(lines[end]!)) end += 1;
-  const kept = [...lines.slice(0, start), ...lines.slice(end)].join('\n').replace(/^layout: dossier$/m, `layout: ${A5_LAYOUT}`);
+  // Without the cover picture: this dossier measures text, against plain pdfmake setting the same text.
+  const kept = [...lines.slice(0, start), ...lines.slice(end)]
+    .filter((line) => !line.startsWith('cover:'))
+    .join('\n')
+    .replace(/^layout: dossier$/m, `layout: ${A5_LAYOUT}`);
   return ['---', kept, 'include:', ...include.map((path) => `  - ${path}`), '---', body].join('\n');
 }
 
