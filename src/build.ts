@@ -7,7 +7,12 @@ import { findPublications } from './load/find-publications.ts';
 import type { SourceDocument } from './load/load-document.ts';
 import { resolveIncludes } from './load/resolve-includes.ts';
 import { parseMarkdown } from './parse/parse-markdown.ts';
-import type { ManifestEntry, OutputFile } from './publish/manifest.ts';
+import { type ManifestEntry, type OutputFile, type Preview, SCHEMA_FILE } from './publish/manifest.ts';
+import schema from './publish/manifest.schema.json' with { type: 'json' };
+import { checksumsFile } from './publish/site/checksums.ts';
+import { pageData } from './publish/site/page-data.ts';
+import { PagePreviews } from './publish/site/page-previews.ts';
+import { renderPage } from './publish/site/render-page.ts';
 import { sha256, writeManifest, writePublication } from './publish/write-outputs.ts';
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
@@ -47,6 +52,11 @@ export interface BuildOptions {
    * delete. Default `.cache/roneo`; `false` keeps nothing.
    */
   cache?: string | false;
+  /**
+   * Make the output folder a download site (default true): `index.html` with a preview of each publication's
+   * first page, `SHA256SUMS`, and the manifest's JSON Schema beside it.
+   */
+  site?: boolean;
   /** Called as each publication is written, for progress output. */
   onPublication?: (publication: BuiltPublication) => void;
 }
@@ -103,7 +113,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return result;
   };
 
-  const store = new ImageStore(world, options.cache === false ? undefined : clean(options.cache ?? '.cache/roneo'));
+  const cacheDir = options.cache === false ? undefined : clean(options.cache ?? '.cache/roneo');
+  const store = new ImageStore(world, cacheDir);
+  const site = options.site !== false;
+  const previews = new PagePreviews(world, dirs.out, cacheDir);
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
@@ -284,11 +297,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (!shopFile) break;
         files.push({ profile: 'shop', kind: 'shop', file: shopFile, bytes: copy.shop.byteLength, sha256: sha256(copy.shop) });
       }
+      let preview: Preview | undefined;
+      if (site) {
+        try {
+          preview = await previews.make(copy.id, copy.rendered.bytes);
+        } catch (error) {
+          diagnostics.warn(copy.variant?.at ?? at(publication.path), `no preview for the download page: ${(error as Error).message.split('\n')[0]}`, 'site-preview');
+        }
+      }
       written.push({
         id: copy.id,
         layout: layoutName,
         title: metadataOf(publication, world, copy.variant).title,
+        ...(publication.meta.subtitle ? { subtitle: publication.meta.subtitle } : {}),
         lang: publication.meta.lang,
+        ...(publication.meta.date ? { date: publication.meta.date } : {}),
         file,
         pages: copy.rendered.pages,
         ...(copy.rendered.scale < 1 ? { scale: copy.rendered.scale } : {}),
@@ -296,6 +319,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         sha256: digest,
         ...(copy.variant ? { variant: { of: publication.id, slug: copy.variant.slug, sheet: index + 1 } } : {}),
         files,
+        ...(preview ? { preview } : {}),
         path: `${dirs.out}/${file}`,
         milliseconds: 0,
       });
@@ -340,7 +364,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, ...entry }) => entry);
     try {
-      await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
+      const manifest = await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
+      if (site) {
+        // After the PDFs and the manifest: the page never links a file that is not there yet.
+        const encode = (text: string) => new TextEncoder().encode(text);
+        await world.writeFileAtomic(`${dirs.out}/${SCHEMA_FILE}`, encode(`${JSON.stringify(schema, null, 2)}\n`));
+        await world.writeFileAtomic(`${dirs.out}/SHA256SUMS`, encode(checksumsFile(manifest)));
+        const page = await renderPage(world, dirs.templates, pageData(manifest, (lang) => strings.forLang(lang).table), diagnostics);
+        if (page !== undefined) await world.writeFileAtomic(`${dirs.out}/index.html`, encode(page));
+      }
     } catch (error) {
       diagnostics.error(at(`${dirs.out}/manifest.json`), `cannot write the manifest: ${(error as Error).message}`, 'write-output');
     }

@@ -2,7 +2,10 @@ export interface ManifestEntry {
   id: string;
   layout: string;
   title: string;
+  subtitle?: string;
   lang: string;
+  /** The publication's date, YYYY-MM-DD. */
+  date?: string;
   /** Path of the PDF inside the output folder. */
   file: string;
   pages: number;
@@ -14,6 +17,18 @@ export interface ManifestEntry {
   print?: PrintFile;
   /** Every file made for it, with the profile it is for: `screen` (the reading PDF), `home`, `shop`. */
   files?: OutputFile[];
+  /** Page 1 of the reading PDF as a picture, for the download page. */
+  preview?: Preview;
+}
+
+export interface Preview {
+  /** Path inside the output folder. */
+  file: string;
+  /** Pixels. */
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
 }
 
 export interface OutputFile {
@@ -46,9 +61,14 @@ export interface PrintFile {
 }
 
 export interface Manifest {
+  /** The JSON Schema this file follows, written beside it. */
+  $schema?: string;
   generator: string;
   publications: ManifestEntry[];
 }
+
+/** Where the manifest's schema is written in the output folder, so `$schema` resolves on any static host. */
+export const SCHEMA_FILE = 'manifest.schema.json';
 
 /**
  * Publications not rebuilt this time (filtered out with --only, or failed)
@@ -68,7 +88,7 @@ export function mergeManifest(
   for (const [id, entry] of entries) if (rebuilt.has(entry.variant?.of ?? entry.id)) entries.delete(id);
   for (const entry of built) entries.set(entry.id, entry);
   const publications = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { generator, publications };
+  return { $schema: SCHEMA_FILE, generator, publications };
 }
 
 export function parseManifest(text: string): Manifest | undefined {
