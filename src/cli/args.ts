@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { type Profile, PROFILES } from '../build.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../serve/server.ts';
 
 export const USAGE = `Usage: roneo <command> [options]
 
 Commands:
   build    Build every publication in the content folder into PDFs
+  serve    Serve the output folder over HTTP, to browse and download what was built
 
-Run \`roneo build --help\` for the options of build.`;
+Run \`roneo build --help\` or \`roneo serve --help\` for the options of each.`;
 
 export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...]
 
@@ -24,15 +26,36 @@ Options:
 
 Exit status: 0 success, 1 a publication has an error, 2 usage error.`;
 
+export const SERVE_USAGE = `Usage: roneo serve [--out DIR] [--port N] [--host ADDRESS]
+
+Serves the built site in the output folder (PDFs, index.html, manifest.json)
+over HTTP, until Ctrl+C.
+
+Options:
+  --out DIR         The folder to serve (default: output)
+  --port N          TCP port, 0 for any free one (default: ${DEFAULT_PORT})
+  --host ADDRESS    Address to listen on (default: ${DEFAULT_HOST}, this machine only;
+                    0.0.0.0 lets other machines on the network connect)
+  -h, --help        Show this help
+
+Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 cannot serve (no such folder,
+port in use), 2 usage error.`;
+
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build'; content: string; templates: string; fonts: string; out: string; only: string[]; profiles?: Profile[] };
+  | { kind: 'build'; content: string; templates: string; fonts: string; out: string; only: string[]; profiles?: Profile[] }
+  | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { kind: 'help', text: USAGE };
-  if (command !== 'build') return { kind: 'usage-error', message: `unknown command \`${command}\``, text: USAGE };
+  if (command === 'build') return parseBuild(rest);
+  if (command === 'serve') return parseServe(rest);
+  return { kind: 'usage-error', message: `unknown command \`${command}\``, text: USAGE };
+}
+
+function parseBuild(rest: readonly string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,4 +97,32 @@ export function parseCommand(argv: readonly string[]): Command {
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
     ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),
   };
+}
+
+function parseServe(rest: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', default: 'output' },
+        port: { type: 'string', default: String(DEFAULT_PORT) },
+        host: { type: 'string', default: DEFAULT_HOST },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return { kind: 'usage-error', message: (error as Error).message.split('\n')[0]!, text: SERVE_USAGE };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help', text: SERVE_USAGE };
+  if (positionals.length > 0) return { kind: 'usage-error', message: `unexpected argument \`${positionals[0]}\``, text: SERVE_USAGE };
+  if (!values.out) return { kind: 'usage-error', message: '--out needs a folder', text: SERVE_USAGE };
+  if (!values.host) return { kind: 'usage-error', message: '--host needs an address', text: SERVE_USAGE };
+  // Digits only: Number() would also take ' 80', '0x50' and '1e3'.
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!(port <= 65535)) return { kind: 'usage-error', message: `--port needs a number from 0 to 65535, not \`${values.port}\``, text: SERVE_USAGE };
+  return { kind: 'serve', out: values.out, port, host: values.host };
 }

@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { build } from '../build.ts';
-import { parseCommand } from './args.ts';
+import { ServeError, startServer, untilStopped } from '../serve/index.ts';
+import { type Command, parseCommand } from './args.ts';
 import { publicationLine, summaryLines } from './report.ts';
 
 export interface Io {
   stdout(line: string): void;
   stderr(line: string): void;
   cwd: string;
+  /** Stops a command that runs until stopped (`serve`); without it, SIGINT or SIGTERM does. */
+  signal?: AbortSignal;
 }
 
 /** The whole CLI: parse, call the API, print, choose the exit code. */
@@ -21,6 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(command.text);
     return 2;
   }
+  if (command.kind === 'serve') return serve(command, io);
   try {
     const result = await build({
       root: resolve(io.cwd),
@@ -36,8 +40,43 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return result.ok ? 0 : 1;
   } catch (error) {
     // Content and template problems arrive as diagnostics; reaching here is a bug in Roneo.
-    io.stderr(`roneo: internal error: ${(error as Error).stack ?? String(error)}`);
-    io.stderr('Please report this with the command you ran.');
+    return internalError(error, io);
+  }
+}
+
+function internalError(error: unknown, io: Io): number {
+  io.stderr(`roneo: internal error: ${(error as Error).stack ?? String(error)}`);
+  io.stderr('Please report this with the command you ran.');
+  return 1;
+}
+
+/** `roneo serve`: serve the output folder until stopped; 1 when it cannot be served. */
+async function serve(command: Extract<Command, { kind: 'serve' }>, io: Io): Promise<number> {
+  let server;
+  try {
+    server = await startServer({ root: resolve(io.cwd), out: command.out, port: command.port, host: command.host });
+  } catch (error) {
+    // A missing folder or a busy port is the user's to fix, said in one line; anything else is a bug.
+    if (!(error instanceof ServeError)) return internalError(error, io);
+    io.stderr(`roneo: ${serveErrorLine(error, command.out)}`);
     return 1;
+  }
+  io.stdout(`Serving ${command.out.replace(/\/+$/, '')}/ at ${server.url} (Ctrl+C to stop)`);
+  await untilStopped(io.signal);
+  await server.close();
+  return 0;
+}
+
+function serveErrorLine(error: ServeError, out: string): string {
+  switch (error.code) {
+    case 'port-in-use':
+    case 'port-not-allowed':
+      return `${error.message}; choose another with --port`;
+    case 'missing-folder':
+      return `there is no folder \`${out}\` to serve; run \`roneo build\` first, or name it with --out`;
+    case 'not-a-folder':
+      return `\`${out}\` is not a folder; name the output folder with --out`;
+    case 'cannot-listen':
+      return `${error.message}; check --host and --port`;
   }
 }
