@@ -44,6 +44,8 @@ export interface PageDownload {
   sizeText: string;
   sha256: string;
   instructions?: string;
+  /** A file to save and print rather than read in the browser: the link asks the browser to download it. */
+  download: boolean;
 }
 
 /** Sections in the order a distributor looks for them. */
@@ -95,6 +97,7 @@ function publication(entry: ManifestEntry, pageLang: string, strings: StringTabl
       sizeText: size(file.bytes, pageLang),
       sha256: file.sha256,
       ...(file.instructions ? { instructions: file.instructions } : {}),
+      download: file.kind !== 'reading',
     });
   }
   return {
