@@ -5,3 +5,4 @@ export type { Manifest, ManifestEntry } from './publish/manifest.ts';
 export { createMemoryWorld } from './world/memory-world.ts';
 export { createNodeWorld } from './world/node-world.ts';
 export type { World } from './world/world.ts';
+export { startServer, type RunningServer, type ServeOptions } from './serve/index.ts';
