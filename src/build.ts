@@ -57,6 +57,11 @@ export interface BuildOptions {
    * first page, `SHA256SUMS`, and the manifest's JSON Schema beside it.
    */
   site?: boolean;
+  /**
+   * Check only: every validation a build makes (front matter, includes, layouts, glyph coverage, pictures
+   * decoded, variants), with the same diagnostics, but nothing is rendered or written.
+   */
+  check?: boolean;
   /** Called as each publication is written, for progress output. */
   onPublication?: (publication: BuiltPublication) => void;
 }
@@ -71,6 +76,8 @@ export interface BuiltPublication extends ManifestEntry {
 
 export interface BuildResult {
   publications: BuiltPublication[];
+  /** With `check`: the publications (and variants) that passed every check. */
+  checked: string[];
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** False when any error was reported. */
@@ -119,6 +126,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const previews = new PagePreviews(world, dirs.out, cacheDir);
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? ['home'])]);
   const built: BuiltPublication[] = [];
+  const checked: string[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
 
   /** Renders one leaflet or publication; every problem with the result is reported, and then there is none. */
@@ -252,6 +260,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         failed = true;
         break;
       }
+      if (options.check) {
+        // Pictures are decoded in full, as rendering would: a file cut short is found only then.
+        const placed = placeImages(laidOut.definition, (key) => images.entries.get(key)?.info);
+        if (!(await printImages(placed, images, { greyscale: false, store, diagnostics }))) {
+          failed = true;
+          break;
+        }
+        checked.push(variant ? `${publication.id}/${variant.slug}` : publication.id);
+        continue;
+      }
       sheet ??= sheetSetting(laidOut.definition);
       bookletOf ??= bookletSetting(laidOut.definition);
       const rendered = await renderChecked(laidOut.definition, publication, images, variant, scaleHint);
@@ -270,7 +288,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       copies.push({ id: variant ? `${publication.id}/${variant.slug}` : publication.id, ...(variant ? { variant } : {}), rendered, ...(home ? { home } : {}), ...(shop ? { shop } : {}) });
     }
-    if (failed) continue;
+    if (failed || options.check) continue;
 
     // Print files are the home profile's: made from its rendering (greyscale pictures, what the layout changes for home).
     const forPrint = (copy: (typeof copies)[number]) => (copy.home ?? copy.rendered).bytes;
@@ -378,7 +396,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
   const sorted = sortDiagnostics(diagnostics.list);
-  return { publications: built, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
+  return { publications: built, checked, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };
 }
 
 /** The print files' code (pdf-lib) is loaded only by a build that makes print files. */

@@ -6,9 +6,10 @@ export const USAGE = `Usage: roneo <command> [options]
 
 Commands:
   build    Build every publication in the content folder into PDFs
+  check    Check every publication as build does, without rendering or writing anything
   serve    Serve the output folder over HTTP, to browse and download what was built
 
-Run \`roneo build --help\` or \`roneo serve --help\` for the options of each.`;
+Run \`roneo <command> --help\` for the options of each.`;
 
 export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...]
 
@@ -25,6 +26,22 @@ Options:
   -h, --help        Show this help
 
 Exit status: 0 success, 1 a publication has an error, 2 usage error.`;
+
+export const CHECK_USAGE = `Usage: roneo check [--content DIR] [--templates DIR] [--fonts DIR] [--only ID ...]
+
+Runs every check \`roneo build\` runs (front matter, includes, layouts, glyph
+coverage of the fonts, pictures, variants) and reports the same problems, in the
+same form, without rendering or writing anything. Whether a leaflet fits its page
+is known only once it is set: \`build\` reports that.
+
+Options:
+  --content DIR     Markdown sources (default: content)
+  --templates DIR   Handlebars layouts and string tables (default: templates)
+  --fonts DIR       Fonts and fonts.json (default: fonts)
+  --only ID ...     Check only these publications
+  -h, --help        Show this help
+
+Exit status: 0 no error, 1 a publication has an error, 2 usage error.`;
 
 export const SERVE_USAGE = `Usage: roneo serve [--out DIR] [--port N] [--host ADDRESS]
 
@@ -44,18 +61,21 @@ port in use), 2 usage error.`;
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build'; content: string; templates: string; fonts: string; out: string; only: string[]; profiles?: Profile[] }
+  | { kind: 'build' | 'check'; content: string; templates: string; fonts: string; out: string; only: string[]; profiles?: Profile[] }
   | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { kind: 'help', text: USAGE };
-  if (command === 'build') return parseBuild(rest);
+  if (command === 'build') return parseBuild(rest, 'build');
+  if (command === 'check') return parseBuild(rest, 'check');
   if (command === 'serve') return parseServe(rest);
   return { kind: 'usage-error', message: `unknown command \`${command}\``, text: USAGE };
 }
 
-function parseBuild(rest: readonly string[]): Command {
+/** `build` and `check` share their options; `check` writes nothing, so it takes no --out or --profile. */
+function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
+  const usage = kind === 'build' ? BUILD_USAGE : CHECK_USAGE;
   let parsed;
   try {
     parsed = parseArgs({
@@ -66,34 +86,34 @@ function parseBuild(rest: readonly string[]): Command {
         content: { type: 'string', default: 'content' },
         templates: { type: 'string', default: 'templates' },
         fonts: { type: 'string', default: 'fonts' },
-        out: { type: 'string', default: 'output' },
         only: { type: 'string', multiple: true },
-        profile: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
+        ...(kind === 'build' ? { out: { type: 'string', default: 'output' }, profile: { type: 'string', multiple: true } } : {}),
       },
     });
   } catch (error) {
-    return { kind: 'usage-error', message: (error as Error).message.split('\n')[0]!, text: BUILD_USAGE };
+    return { kind: 'usage-error', message: (error as Error).message.split('\n')[0]!, text: usage };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help', text: BUILD_USAGE };
+  if (values.help) return { kind: 'help', text: usage };
   const only = values.only ?? [];
   // `--only a b` lists several ids after one flag; stray words without --only are a mistake.
   if (positionals.length > 0 && only.length === 0) {
-    return { kind: 'usage-error', message: `unexpected argument \`${positionals[0]}\``, text: BUILD_USAGE };
+    return { kind: 'usage-error', message: `unexpected argument \`${positionals[0]}\``, text: usage };
   }
-  for (const [name, value] of Object.entries({ content: values.content, templates: values.templates, fonts: values.fonts, out: values.out })) {
-    if (!value) return { kind: 'usage-error', message: `--${name} needs a folder`, text: BUILD_USAGE };
+  const out = typeof values.out === 'string' ? values.out : 'output';
+  for (const [name, value] of Object.entries({ content: values.content, templates: values.templates, fonts: values.fonts, out })) {
+    if (!value) return { kind: 'usage-error', message: `--${name} needs a folder`, text: usage };
   }
-  const asked = (values.profile ?? []).flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== '');
+  const asked = (Array.isArray(values.profile) ? values.profile : []).flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== '');
   const unknown = asked.find((name) => !(PROFILES as readonly string[]).includes(name));
-  if (unknown !== undefined) return { kind: 'usage-error', message: `unknown profile \`${unknown}\` (profiles: ${PROFILES.join(', ')})`, text: BUILD_USAGE };
+  if (unknown !== undefined) return { kind: 'usage-error', message: `unknown profile \`${unknown}\` (profiles: ${PROFILES.join(', ')})`, text: usage };
   return {
-    kind: 'build',
+    kind,
     content: values.content,
     templates: values.templates,
     fonts: values.fonts,
-    out: values.out,
+    out,
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
     ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),
   };

@@ -34,9 +34,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       out: command.out,
       only: command.only,
       ...(command.profiles ? { profiles: command.profiles } : {}),
+      ...(command.kind === 'check' ? { check: true } : {}),
       onPublication: (publication) => io.stdout(publicationLine(publication)),
     });
-    for (const line of summaryLines(result)) io.stderr(line);
+    for (const line of summaryLines(result, command.kind)) io.stderr(line);
     return result.ok ? 0 : 1;
   } catch (error) {
     // Content and template problems arrive as diagnostics; reaching here is a bug in Roneo.

@@ -8,12 +8,12 @@ export function publicationLine(p: BuiltPublication): string {
   return p.scale === undefined ? line : `${line}  type at ${Math.floor(p.scale * 100)}%`;
 }
 
-export function summaryLines(result: BuildResult): string[] {
+export function summaryLines(result: BuildResult, kind: 'build' | 'check' = 'build'): string[] {
   const lines = result.diagnostics.map(formatDiagnostic);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
-  const built = result.publications.length;
-  const parts = [`${built} ${built === 1 ? 'publication' : 'publications'} built`];
+  const done = kind === 'check' ? result.checked.length : result.publications.length;
+  const parts = [`${done} ${done === 1 ? 'publication' : 'publications'} ${kind === 'check' ? 'checked' : 'built'}`];
   if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
   lines.push(parts.join(', '));

@@ -74,6 +74,18 @@ describe('roneo CLI on a temporary project', () => {
     expect(unknownCommand.stderr).toContain('roneo: unknown command `publish`');
   });
 
+  it('checks without writing: the same problems as build, exit 1, no output folder', async () => {
+    const result = await roneo(project.root, 'check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual(['content/leaflets/bad.md:4:7: error: front matter `date` is not a real calendar date [front-matter]', '1 publication checked, 1 error']);
+    await expect(stat(join(project.root, 'output'))).rejects.toThrow();
+    const good = await roneo(project.root, 'check', '--only', 'leaflets/good');
+    expect([good.code, good.stderr.trim()]).toEqual([0, '1 publication checked']);
+    const usage = await roneo(project.root, 'check', '--out', 'x');
+    expect(usage.code).toBe(2);
+  });
+
   it('builds the good publication, reports the bad one and exits 1', async () => {
     const result = await roneo(project.root, 'build');
     expect(result.code).toBe(1);

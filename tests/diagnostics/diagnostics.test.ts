@@ -254,6 +254,25 @@ describe('diagnostics: one case per rule, exact messages', () => {
     });
   }
 
+  // `roneo check` runs the same checks without rendering: the same messages, except what only setting the
+  // text can tell (a leaflet too long for its page), and nothing written.
+  const renderTime = new Set(['does-not-fit']);
+  describe('check: the same diagnostics, nothing written', () => {
+    for (const c of cases.filter((x) => !renderTime.has(x.rule) && !x.disk && !x.bug)) {
+      it(c.name, async () => {
+        const files: Record<string, Uint8Array | string> = caseFiles(c.name);
+        if (c.good) files[GOOD_PATH] = GOOD;
+        const world = await memoryProject(files);
+        const before = new Set(world.files.keys());
+        const result = await build({ world, ...c.options, check: true });
+        expect(result.diagnostics.map(formatDiagnostic)).toEqual(expectedLines(c.name));
+        expect(result.publications).toEqual([]);
+        if (c.good) expect(result.checked).toContain(GOOD_ID);
+        expect([...world.files.keys()].filter((path) => !before.has(path) && !path.startsWith('.cache/'))).toEqual([]);
+      });
+    }
+  });
+
   it('an error stops every publication when the fonts themselves are broken', async () => {
     const result = await buildCase({ name: 'fonts', rule: 'fonts', good: true });
     expect(result.ok).toBe(false);
