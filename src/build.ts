@@ -21,6 +21,7 @@ import { placeImages } from './render/place-images.ts';
 import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
+import { CONFIG_FILE, loadConfig } from './load/config.ts';
 import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
 import { ImageStore } from './transform/image-store.ts';
 import { ImageRegistry, resolveFieldImage, resolveImages } from './transform/images.ts';
@@ -62,6 +63,8 @@ export interface BuildOptions {
    * decoded, variants), with the same diagnostics, but nothing is rendered or written.
    */
   check?: boolean;
+  /** The project's settings file, project-relative (default `roneo.config.json`, read when it exists); `false` reads none. */
+  config?: string | false;
   /** Called as each publication is written, for progress output. */
   onPublication?: (publication: BuiltPublication) => void;
 }
@@ -95,13 +98,16 @@ const FALLBACK_DATE = new Date('1980-01-01T00:00:00Z');
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const world = options.world ?? createNodeWorld(options.root ?? process.cwd());
-  const dirs = {
-    content: clean(options.content ?? 'content'),
-    templates: clean(options.templates ?? 'templates'),
-    fonts: clean(options.fonts ?? 'fonts'),
-    out: clean(options.out ?? 'output'),
-  };
   const diagnostics = new Diagnostics();
+  // Roneo's defaults, then the project's settings file, then what the caller (the command line's flags) says.
+  const config = options.config === false ? {} : await loadConfig(world, options.config ?? CONFIG_FILE, diagnostics);
+  if (!config) return { publications: [], checked: [], diagnostics: sortDiagnostics(diagnostics.list), ok: false };
+  const dirs = {
+    content: clean(options.content ?? config.content ?? 'content'),
+    templates: clean(options.templates ?? config.templates ?? 'templates'),
+    fonts: clean(options.fonts ?? config.fonts ?? 'fonts'),
+    out: clean(options.out ?? config.out ?? 'output'),
+  };
   const [index, templates, strings, fonts] = await Promise.all([
     findPublications(world, dirs.content, options.only, diagnostics),
     Templates.load(world, dirs.templates, diagnostics),
@@ -120,11 +126,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return result;
   };
 
-  const cacheDir = options.cache === false ? undefined : clean(options.cache ?? '.cache/roneo');
+  const cache = options.cache ?? config.cache ?? '.cache/roneo';
+  const cacheDir = cache === false ? undefined : clean(cache);
   const store = new ImageStore(world, cacheDir);
-  const site = options.site !== false;
+  const site = (options.site ?? config.site) !== false;
+  const pictureSettings = { ...(config.images?.maxDpi ? { maxDpi: config.images.maxDpi } : {}), ...(config.images?.minDpi ? { minDpi: config.images.minDpi } : {}) };
   const previews = new PagePreviews(world, dirs.out, cacheDir);
-  const profiles = new Set<Profile>(['screen', ...(options.profiles ?? ['home'])]);
+  const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const checked: string[] = [];
   const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
@@ -135,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { bleed, greyscale = false } = options;
     // Each picture made for the widest it prints in this layout: the box is set first, then the pixels.
     const placed = placeImages(definition, (key) => images.entries.get(key)?.info);
-    const pictures = await printImages(placed, images, { greyscale, store, diagnostics });
+    const pictures = await printImages(placed, images, { greyscale, store, diagnostics, ...pictureSettings });
     if (!pictures) return undefined;
     let rendered: RenderedPdf;
     try {
@@ -242,7 +250,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let bookletOf: BookletSetting | undefined;
     let failed = false;
     for (const variant of variants?.rows ?? [undefined]) {
-      const laidOut = layoutPublication({ publication: own, chapters, images, cover, logo, version: VERSION, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics);
+      const laidOut = layoutPublication({ publication: own, chapters, images, cover, logo, version: VERSION, projectTypesetting: config, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics);
       if (!laidOut) {
         failed = true;
         break;
@@ -263,7 +271,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (options.check) {
         // Pictures are decoded in full, as rendering would: a file cut short is found only then.
         const placed = placeImages(laidOut.definition, (key) => images.entries.get(key)?.info);
-        if (!(await printImages(placed, images, { greyscale: false, store, diagnostics }))) {
+        if (!(await printImages(placed, images, { greyscale: false, store, diagnostics, ...pictureSettings }))) {
           failed = true;
           break;
         }
@@ -278,7 +286,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         break;
       }
       scaleHint = rendered.scale;
-      const layoutFor = (profile: Profile) => layoutPublication({ publication: own, chapters, images, cover, logo, version: VERSION, profile, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics)?.definition;
+      const layoutFor = (profile: Profile) => layoutPublication({ publication: own, chapters, images, cover, logo, version: VERSION, projectTypesetting: config, profile, ...(variant ? { variant: variant.fields } : {}) }, templates, strings, diagnostics)?.definition;
       const homeDiffers = images.entries.size > 0 || readsProfile(templateSources);
       const home = !profiles.has('home') ? undefined : homeDiffers ? await renderHome(layoutFor('home'), rendered, publication, images, variant) : rendered;
       const shop = profiles.has('shop') ? await renderShop(layoutFor('shop'), publication, images, variant, rendered.scale) : undefined;

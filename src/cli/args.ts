@@ -25,6 +25,8 @@ Options:
   --only ID ...     Build only these publications, e.g. --only leaflets/janaozen-anniversaire
   -h, --help        Show this help
 
+Flags not given take their value from roneo.config.json when the project has one.
+
 Exit status: 0 success, 1 a publication has an error, 2 usage error.`;
 
 export const CHECK_USAGE = `Usage: roneo check [--content DIR] [--templates DIR] [--fonts DIR] [--only ID ...]
@@ -40,6 +42,8 @@ Options:
   --fonts DIR       Fonts and fonts.json (default: fonts)
   --only ID ...     Check only these publications
   -h, --help        Show this help
+
+Flags not given take their value from roneo.config.json when the project has one.
 
 Exit status: 0 no error, 1 a publication has an error, 2 usage error.`;
 
@@ -61,7 +65,7 @@ port in use), 2 usage error.`;
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build' | 'check'; content: string; templates: string; fonts: string; out: string; only: string[]; profiles?: Profile[] }
+  | { kind: 'build' | 'check'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[] }
   | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -83,12 +87,13 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
       allowPositionals: true,
       strict: true,
       options: {
-        content: { type: 'string', default: 'content' },
-        templates: { type: 'string', default: 'templates' },
-        fonts: { type: 'string', default: 'fonts' },
+        // No defaults here: a flag not given leaves the setting to roneo.config.json, then to Roneo.
+        content: { type: 'string' },
+        templates: { type: 'string' },
+        fonts: { type: 'string' },
         only: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
-        ...(kind === 'build' ? { out: { type: 'string', default: 'output' }, profile: { type: 'string', multiple: true } } : {}),
+        ...(kind === 'build' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true } } : {}),
       },
     });
   } catch (error) {
@@ -101,19 +106,17 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
   if (positionals.length > 0 && only.length === 0) {
     return { kind: 'usage-error', message: `unexpected argument \`${positionals[0]}\``, text: usage };
   }
-  const out = typeof values.out === 'string' ? values.out : 'output';
-  for (const [name, value] of Object.entries({ content: values.content, templates: values.templates, fonts: values.fonts, out })) {
-    if (!value) return { kind: 'usage-error', message: `--${name} needs a folder`, text: usage };
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  const folders = { content: values.content, templates: values.templates, fonts: values.fonts, out };
+  for (const [name, value] of Object.entries(folders)) {
+    if (value !== undefined && value.trim() === '') return { kind: 'usage-error', message: `--${name} needs a folder`, text: usage };
   }
   const asked = (Array.isArray(values.profile) ? values.profile : []).flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== '');
   const unknown = asked.find((name) => !(PROFILES as readonly string[]).includes(name));
   if (unknown !== undefined) return { kind: 'usage-error', message: `unknown profile \`${unknown}\` (profiles: ${PROFILES.join(', ')})`, text: usage };
   return {
     kind,
-    content: values.content,
-    templates: values.templates,
-    fonts: values.fonts,
-    out,
+    ...Object.fromEntries(Object.entries(folders).filter(([, value]) => value !== undefined)),
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
     ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),
   };

@@ -28,10 +28,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const result = await build({
       root: resolve(io.cwd),
-      content: command.content,
-      templates: command.templates,
-      fonts: command.fonts,
-      out: command.out,
+      ...(command.content !== undefined ? { content: command.content } : {}),
+      ...(command.templates !== undefined ? { templates: command.templates } : {}),
+      ...(command.fonts !== undefined ? { fonts: command.fonts } : {}),
+      ...(command.out !== undefined ? { out: command.out } : {}),
       only: command.only,
       ...(command.profiles ? { profiles: command.profiles } : {}),
       ...(command.kind === 'check' ? { check: true } : {}),

@@ -28,6 +28,8 @@ export interface LayoutInput {
   /** What the PDF is for: `screen` (the default), `home` or `shop`; a layout reads it as `{{profile}}`. */
   profile?: string;
   version: string;
+  /** The project's `typography` and `hyphenation` settings (roneo.config.json), under the layout's and the publication's. */
+  projectTypesetting?: { typography?: unknown; hyphenation?: unknown };
 }
 
 /** The filled layout: a pdfmake document definition plus Roneo's own settings. */
@@ -103,7 +105,7 @@ export function layoutPublication(
   // First pass: the layout's own settings, read from a fill without content. Its errors are the layout's
   // and are reported here once (identical reports from the second pass are merged).
   const draft = templates.render(layout, data(() => [], () => undefined), diagnostics);
-  const typesetting = typesettingFor(draft?.roneo, input.publication.document, templates.pathOf(layout), diagnostics);
+  const typesetting = typesettingFor(draft?.roneo, input.publication.document, templates.pathOf(layout), diagnostics, input.projectTypesetting);
 
   // The converted content is made for this fill alone, so the definition may take it without a copy.
   const fresh = new WeakSet<object>();

@@ -22,7 +22,10 @@ export function typesettingFor(
   publication: SourceDocument,
   templatePath: string,
   diagnostics: Diagnostics,
+  project: { typography?: unknown; hyphenation?: unknown } = {},
 ): (lang: string) => Typesetting {
+  const projectTypography = project.typography as z.infer<typeof typographyOverrides> | undefined;
+  const projectHyphenation = project.hyphenation as z.infer<typeof hyphenationOverrides> | undefined;
   const fromLayout = (layoutSettings ?? {}) as { typography?: unknown; hyphenation?: unknown };
   const inLayout = () => at(templatePath);
   const inFrontMatter = (path: PropertyKey[]) => publication.frontMatter.locate(path);
@@ -38,8 +41,8 @@ export function typesettingFor(
     if (!settings) {
       settings = {
         lang,
-        typography: mergeSettings(typographyDefaults(lang), layoutTypography, ownTypography),
-        hyphenation: mergeSettings(hyphenationDefaults(lang), layoutHyphenation, ownHyphenation),
+        typography: mergeSettings(typographyDefaults(lang), projectTypography, layoutTypography, ownTypography),
+        hyphenation: mergeSettings(hyphenationDefaults(lang), projectHyphenation, layoutHyphenation, ownHyphenation),
       };
       cache.set(lang, settings);
     }

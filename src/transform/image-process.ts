@@ -16,6 +16,8 @@ export interface ImageTarget {
   placedWidth: number;
   /** One grey channel, for the home profile. */
   greyscale?: boolean;
+  /** The most resolution worth printing; 300 dpi unless the project says otherwise. */
+  maxDpi?: number;
 }
 
 export interface ProcessedImage {
@@ -102,8 +104,8 @@ export async function inspectImage(input: Uint8Array): Promise<ImageInfo> {
 }
 
 /** The pixel width a picture gets at its placed width: at most 300 dpi, never more than it has (a drawing has all it needs). */
-export function outputWidth(info: ImageInfo, placedWidth: number): number {
-  const pixels = Math.max(1, Math.ceil((placedWidth / 72) * MAX_DPI));
+export function outputWidth(info: ImageInfo, placedWidth: number, maxDpi = MAX_DPI): number {
+  const pixels = Math.max(1, Math.ceil((placedWidth / 72) * maxDpi));
   return info.vector ? pixels : Math.min(info.width, pixels);
 }
 
@@ -111,7 +113,7 @@ export async function processImage(input: Uint8Array, target: ImageTarget, cache
   const info = known ?? (await inspectImage(input));
   const library = await loadSharp();
   const inches = target.placedWidth / 72;
-  let outWidth = outputWidth(info, target.placedWidth);
+  let outWidth = outputWidth(info, target.placedWidth, target.maxDpi);
   let outHeight = Math.max(1, Math.round((info.height * outWidth) / info.width));
   if (info.vector && outWidth * outHeight > MAX_PIXELS) {
     // A drawing placed very large: as many pixels as Roneo allows, which is still far above print needs.

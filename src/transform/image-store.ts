@@ -16,7 +16,7 @@ export class ImageStore {
   }
 
   process(key: string, bytes: Uint8Array, info: ImageInfo, target: ImageTarget): Promise<ProcessedImage> {
-    const id = `${key} ${target.placedWidth} ${target.greyscale === true}`;
+    const id = `${key} ${target.placedWidth} ${target.greyscale === true} ${target.maxDpi ?? ''}`;
     let result = this.made.get(id);
     if (!result) {
       result = processImage(bytes, target, this.disk, info);

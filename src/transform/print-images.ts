@@ -16,7 +16,7 @@ export const MIN_DPI = 150;
 export async function printImages(
   placed: ReadonlyMap<string, number>,
   registry: ImageRegistry,
-  options: { greyscale: boolean; store: ImageStore; diagnostics: Diagnostics },
+  options: { greyscale: boolean; store: ImageStore; diagnostics: Diagnostics; maxDpi?: number; minDpi?: number },
 ): Promise<Map<string, Uint8Array> | undefined> {
   const images = new Map<string, Uint8Array>();
   let failed = false;
@@ -24,12 +24,13 @@ export async function printImages(
     const entry = registry.entries.get(key);
     if (!entry) continue;
     try {
-      const result = await options.store.process(key, entry.bytes, entry.info, { placedWidth, greyscale: options.greyscale });
+      const result = await options.store.process(key, entry.bytes, entry.info, { placedWidth, greyscale: options.greyscale, ...(options.maxDpi ? { maxDpi: options.maxDpi } : {}) });
+      const minDpi = options.minDpi ?? MIN_DPI;
       images.set(key, result.bytes);
-      if (result.sourceDpi < MIN_DPI) {
+      if (result.sourceDpi < minDpi) {
         const cm = ((placedWidth / 72) * 2.54).toFixed(1);
         for (const use of entry.uses) {
-          options.diagnostics.warn(use.at, `${use.name} prints at ${Math.floor(result.sourceDpi)} dpi (${entry.info.width} px across ${cm} cm); print wants ${MAX_DPI} dpi and needs at least ${MIN_DPI}: use a larger picture`, 'image-resolution');
+          options.diagnostics.warn(use.at, `${use.name} prints at ${Math.floor(result.sourceDpi)} dpi (${entry.info.width} px across ${cm} cm); print wants ${options.maxDpi ?? MAX_DPI} dpi and needs at least ${minDpi}: use a larger picture`, 'image-resolution');
         }
       }
     } catch (error) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,22 @@ describe('roneo CLI on a temporary project', () => {
     expect([good.code, good.stderr.trim()]).toEqual([0, '1 publication checked']);
     const usage = await roneo(project.root, 'check', '--out', 'x');
     expect(usage.code).toBe(2);
+  });
+
+  it('takes its defaults from roneo.config.json, and its flags over them', async () => {
+    const config = join(project.root, 'roneo.config.json');
+    await writeFile(config, JSON.stringify({ out: 'public', site: false }));
+    try {
+      expect((await roneo(project.root, 'build', '--only', 'leaflets/good')).code).toBe(0);
+      await stat(join(project.root, 'public/leaflets/good.pdf'));
+      expect((await roneo(project.root, 'build', '--only', 'leaflets/good', '--out', 'autre')).code).toBe(0);
+      await stat(join(project.root, 'autre/leaflets/good.pdf'));
+      await writeFile(config, '{ "out": "public", "sortie": "x" }');
+      const refused = await roneo(project.root, 'build');
+      expect([refused.code, refused.stderr.trim().split('\n')[0]]).toEqual([1, 'roneo.config.json:1:20: error: unknown setting `sortie` (settings: content, templates, fonts, out, cache, profiles, site, typography, hyphenation, images) [config]']);
+    } finally {
+      await rm(config, { force: true });
+    }
   });
 
   it('builds the good publication, reports the bad one and exits 1', async () => {

@@ -42,6 +42,9 @@ interface Case {
 }
 
 const cases: Case[] = [
+  // The project's settings file: every problem at its line, and then nothing is built.
+  { name: 'config', rule: 'config' },
+  { name: 'config-json', rule: 'config' },
   // Reading
   { name: 'invalid-encoding', rule: 'invalid-encoding', good: true },
   {
