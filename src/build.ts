@@ -67,6 +67,8 @@ export interface BuildOptions {
   config?: string | false;
   /** Called as each publication is written, for progress output. */
   onPublication?: (publication: BuiltPublication) => void;
+  /** Called as each publication is started, for live progress: its id, and its place among those found. */
+  onStart?: (start: { id: string; index: number; total: number }) => void;
 }
 
 export interface BuiltPublication extends ManifestEntry {
@@ -223,7 +225,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return undefined;
     }
   };
-  for (const publication of index.publications) {
+  for (const [position, publication] of index.publications.entries()) {
+    options.onStart?.({ id: publication.id, index: position + 1, total: index.publications.length });
     const started = world.now();
     const mark = diagnostics.list.length;
     const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);

@@ -11,7 +11,7 @@ Commands:
 
 Run \`roneo <command> --help\` for the options of each.`;
 
-export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...]
+export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...] [--quiet | --json]
 
 Builds every Markdown file with \`layout:\` in its front matter into a PDF.
 
@@ -23,13 +23,16 @@ Options:
   --profile LIST    What to make besides the reading PDF (screen): home, shop, or both,
                     comma-separated (default: home; --profile screen makes the reading PDF alone)
   --only ID ...     Build only these publications, e.g. --only leaflets/janaozen-anniversaire
+  -q, --quiet       Print only problems
+  --json            Print one JSON summary on stdout: publications, files, pages, bytes,
+                    times and diagnostics
   -h, --help        Show this help
 
 Flags not given take their value from roneo.config.json when the project has one.
 
 Exit status: 0 success, 1 a publication has an error, 2 usage error.`;
 
-export const CHECK_USAGE = `Usage: roneo check [--content DIR] [--templates DIR] [--fonts DIR] [--only ID ...]
+export const CHECK_USAGE = `Usage: roneo check [--content DIR] [--templates DIR] [--fonts DIR] [--only ID ...] [--quiet | --json]
 
 Runs every check \`roneo build\` runs (front matter, includes, layouts, glyph
 coverage of the fonts, pictures, variants) and reports the same problems, in the
@@ -41,6 +44,8 @@ Options:
   --templates DIR   Handlebars layouts and string tables (default: templates)
   --fonts DIR       Fonts and fonts.json (default: fonts)
   --only ID ...     Check only these publications
+  -q, --quiet       Print only problems
+  --json            Print one JSON summary on stdout
   -h, --help        Show this help
 
 Flags not given take their value from roneo.config.json when the project has one.
@@ -65,7 +70,7 @@ port in use), 2 usage error.`;
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build' | 'check'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[] }
+  | { kind: 'build' | 'check'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json' }
   | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -92,6 +97,8 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
         templates: { type: 'string' },
         fonts: { type: 'string' },
         only: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         ...(kind === 'build' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true } } : {}),
       },
@@ -101,6 +108,7 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help', text: usage };
+  if (values.quiet && values.json) return { kind: 'usage-error', message: '--quiet and --json cannot be used together', text: usage };
   const only = values.only ?? [];
   // `--only a b` lists several ids after one flag; stray words without --only are a mistake.
   if (positionals.length > 0 && only.length === 0) {
@@ -116,6 +124,7 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
   if (unknown !== undefined) return { kind: 'usage-error', message: `unknown profile \`${unknown}\` (profiles: ${PROFILES.join(', ')})`, text: usage };
   return {
     kind,
+    output: values.json ? 'json' : values.quiet ? 'quiet' : 'lines',
     ...Object.fromEntries(Object.entries(folders).filter(([, value]) => value !== undefined)),
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
     ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { build } from '../build.ts';
 import { ServeError, startServer, untilStopped } from '../serve/index.ts';
 import { type Command, parseCommand } from './args.ts';
-import { publicationLine, summaryLines } from './report.ts';
+import { formatDiagnostic } from '../diagnostics/format.ts';
+import { jsonSummary, publicationLine, summaryLines } from './report.ts';
 
 export interface Io {
   stdout(line: string): void;
@@ -10,6 +11,11 @@ export interface Io {
   cwd: string;
   /** Stops a command that runs until stopped (`serve`); without it, SIGINT or SIGTERM does. */
   signal?: AbortSignal;
+  /**
+   * Replaces the one live status line of a terminal (an empty text clears it). Given only when stderr is a
+   * terminal a person watches: elsewhere (CI, pipes) output is one plain line per publication.
+   */
+  status?(text: string): void;
 }
 
 /** The whole CLI: parse, call the API, print, choose the exit code. */
@@ -25,6 +31,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   if (command.kind === 'serve') return serve(command, io);
+  const started = Date.now();
+  const lines = command.output === 'lines';
   try {
     const result = await build({
       root: resolve(io.cwd),
@@ -35,9 +43,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       only: command.only,
       ...(command.profiles ? { profiles: command.profiles } : {}),
       ...(command.kind === 'check' ? { check: true } : {}),
-      onPublication: (publication) => io.stdout(publicationLine(publication)),
+      onStart: ({ id, index, total }) => {
+        if (lines) io.status?.(`[${index}/${total}] ${command.kind === 'check' ? 'checking' : 'building'} ${id}…`);
+      },
+      onPublication: (publication) => {
+        io.status?.('');
+        if (lines) io.stdout(publicationLine(publication));
+      },
     });
-    for (const line of summaryLines(result, command.kind)) io.stderr(line);
+    io.status?.('');
+    if (command.output === 'json') io.stdout(JSON.stringify(jsonSummary(result, command.kind, Date.now() - started), null, 2));
+    else if (command.output === 'quiet') for (const d of result.diagnostics) io.stderr(formatDiagnostic(d));
+    else for (const line of summaryLines(result, command.kind)) io.stderr(line);
     return result.ok ? 0 : 1;
   } catch (error) {
     // Content and template problems arrive as diagnostics; reaching here is a bug in Roneo.

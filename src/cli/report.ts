@@ -20,6 +20,27 @@ export function summaryLines(result: BuildResult, kind: 'build' | 'check' = 'bui
   return lines;
 }
 
+/** `--json`: what a script needs from a build, in one object on stdout. */
+export function jsonSummary(result: BuildResult, kind: 'build' | 'check', milliseconds: number) {
+  return {
+    command: kind,
+    ok: result.ok,
+    milliseconds: Math.round(milliseconds),
+    ...(kind === 'check' ? { checked: result.checked } : {}),
+    publications: result.publications.map((p) => ({
+      id: p.id,
+      layout: p.layout,
+      title: p.title,
+      pages: p.pages,
+      bytes: p.bytes,
+      milliseconds: Math.round(p.milliseconds),
+      ...(p.scale !== undefined ? { scale: p.scale } : {}),
+      files: (p.files ?? []).map(({ profile, kind: fileKind, file, bytes, sha256 }) => ({ profile, kind: fileKind, path: `${p.path.slice(0, -p.file.length)}${file}`, bytes, sha256 })),
+    })),
+    diagnostics: result.diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d) })),
+  };
+}
+
 function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;

@@ -8,4 +8,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
+  // A live status line only for a person at a terminal; CI logs and pipes get plain lines.
+  ...(process.stderr.isTTY && !process.env.CI ? { status: (text) => process.stderr.write(`\r\x1b[2K${text}`) } : {}),
 });

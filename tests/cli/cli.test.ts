@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, tempProject } from '../helpers/project.ts';
+import { main } from '../../src/cli/main.ts';
+import { sha256 } from '../../src/publish/write-outputs.ts';
 
 const run = promisify(execFile);
 const BIN = join(REPO, 'src/cli/roneo.js');
@@ -100,6 +102,37 @@ describe('roneo CLI on a temporary project', () => {
     } finally {
       await rm(config, { force: true });
     }
+  });
+
+  it('--json prints one summary a script can read; --quiet prints only the problems', async () => {
+    const json = await roneo(project.root, 'build', '--json');
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
+    const summary = JSON.parse(json.stdout) as { command: string; ok: boolean; milliseconds: number; publications: Array<{ id: string; pages: number; files: Array<{ path: string; sha256: string }> }>; diagnostics: Array<{ rule: string; text: string }> };
+    expect([summary.command, summary.ok]).toEqual(['build', false]);
+    expect(summary.milliseconds).toBeGreaterThan(0);
+    expect(summary.publications.map((p) => [p.id, p.pages])).toEqual([['leaflets/good', 1]]);
+    for (const file of summary.publications[0]!.files) expect(sha256(await readFile(join(project.root, file.path))), file.path).toBe(file.sha256);
+    expect(summary.diagnostics.map((d) => d.text)).toEqual(['content/leaflets/bad.md:4:7: error: front matter `date` is not a real calendar date [front-matter]']);
+    const quiet = await roneo(project.root, 'build', '--quiet');
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([1, '', 'content/leaflets/bad.md:4:7: error: front matter `date` is not a real calendar date [front-matter]\n']);
+    expect((await roneo(project.root, 'build', '--quiet', '--json')).code).toBe(2);
+  });
+
+  it('shows live progress on a terminal, and plain lines elsewhere', async () => {
+    const run = async (terminal: boolean) => {
+      const out: string[] = [];
+      const status: string[] = [];
+      await main(['build', '--only', 'leaflets/good'], { stdout: (line) => out.push(line), stderr: () => undefined, cwd: project.root, ...(terminal ? { status: (text: string) => status.push(text) } : {}) });
+      return { out, status };
+    };
+    const terminal = await run(true);
+    expect(terminal.status[0]).toBe('[1/1] building leaflets/good…');
+    expect(terminal.status.at(-1)).toBe('');
+    expect(terminal.out).toHaveLength(1);
+    const piped = await run(false);
+    expect(piped.status).toEqual([]);
+    expect(piped.out[0]).toMatch(/^leaflets\/good\s+1 page/);
   });
 
   it('builds the good publication, reports the bad one and exits 1', async () => {
