@@ -13,7 +13,7 @@ import { checksumsFile } from './publish/site/checksums.ts';
 import { pageData } from './publish/site/page-data.ts';
 import { PagePreviews } from './publish/site/page-previews.ts';
 import { renderPage } from './publish/site/render-page.ts';
-import { sha256, writeManifest, writePublication } from './publish/write-outputs.ts';
+import { sha256, writeIfChanged, writeManifest, writePublication } from './publish/write-outputs.ts';
 import { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
@@ -22,6 +22,8 @@ import { type BookletSetting, bookletSetting } from './publish/booklet-setting.t
 import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
 import { CONFIG_FILE, loadConfig } from './load/config.ts';
+import { fingerprint, folderHash } from './load/fingerprint.ts';
+import { BuildRecords, outputsIntact } from './publish/build-records.ts';
 import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
 import { ImageStore } from './transform/image-store.ts';
 import { ImageRegistry, resolveFieldImage, resolveImages } from './transform/images.ts';
@@ -63,6 +65,8 @@ export interface BuildOptions {
    * decoded, variants), with the same diagnostics, but nothing is rendered or written.
    */
   check?: boolean;
+  /** Build every publication, even those whose inputs have not changed since their last good build. */
+  force?: boolean;
   /** The project's settings file, project-relative (default `roneo.config.json`, read when it exists); `false` reads none. */
   config?: string | false;
   /** Called as each publication is written, for progress output. */
@@ -76,6 +80,8 @@ export interface BuiltPublication extends ManifestEntry {
   path: string;
   /** The size its type was set at to fit its pages, when below 1. */
   scale?: number;
+  /** Not built again: its inputs are those of its last good build, whose files are still in place. */
+  unchanged?: boolean;
   milliseconds: number;
 }
 
@@ -134,6 +140,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const site = (options.site ?? config.site) !== false;
   const pictureSettings = { ...(config.images?.maxDpi ? { maxDpi: config.images.maxDpi } : {}), ...(config.images?.minDpi ? { minDpi: config.images.minDpi } : {}) };
   const previews = new PagePreviews(world, dirs.out, cacheDir);
+  // What each publication's last good build was made from: an unchanged one is not built again.
+  const records = cacheDir !== undefined && !options.check ? await BuildRecords.load(world, cacheDir) : undefined;
+  let sharedInputs: Promise<string> | undefined;
+  const shared = () =>
+    (sharedInputs ??= Promise.all([folderHash(world, dirs.fonts), folderHash(world, `${dirs.templates}/strings`)]).then(([fontFiles, stringFiles]) =>
+      JSON.stringify({ version: VERSION, fontFiles, stringFiles, profiles: [...profiles].sort(), site, dirs, config, epoch: world.env('SOURCE_DATE_EPOCH') ?? null }),
+    ));
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const checked: string[] = [];
@@ -229,7 +242,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.onStart?.({ id: publication.id, index: position + 1, total: index.publications.length });
     const started = world.now();
     const mark = diagnostics.list.length;
-    const chapters = (await resolveIncludes(publication, dirs.content, index.load, diagnostics)).map(parse);
+    const includes = await resolveIncludes(publication, dirs.content, index.load, diagnostics);
+    const record = options.force ? undefined : records?.get(publication.id);
+    if (record && diagnostics.countSince(mark) === 0) {
+      const now = await fingerprint(world, { shared: await shared(), documents: [publication, ...includes], templates: templates.sourcesOf(publication.meta.layout!), files: record.files });
+      if (now === record.fingerprint && (await outputsIntact(world, dirs.out, record.publications))) {
+        // Its warnings were found from these same inputs: they still hold.
+        for (const warning of record.warnings) diagnostics.warn(warning, warning.reason, warning.rule);
+        for (const entry of record.publications) {
+          const result = { ...entry, unchanged: true, milliseconds: 0 };
+          built.push(result);
+          options.onPublication?.(result);
+        }
+        continue;
+      }
+    }
+    const chapters = includes.map(parse);
     const own = parse(publication);
     const images = new ImageRegistry();
     const imageContext = { world, contentDir: dirs.content, diagnostics, registry: images };
@@ -388,19 +416,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       built.push(result);
       options.onPublication?.(result);
     }
+    if (records) {
+      const files = [...images.files, ...(variants ? [variants.file] : [])];
+      records.set(publication.id, {
+        fingerprint: await fingerprint(world, { shared: await shared(), documents: [publication, ...includes], templates: templateSources, files }),
+        files,
+        publications: written.map((result) => ({ ...result, milliseconds: 0 })),
+        warnings: diagnostics.list.slice(mark).filter((d) => d.severity === 'warning'),
+      });
+    }
   }
+  await records?.save();
 
   if (built.length > 0) {
-    const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, ...entry }) => entry);
+    const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, unchanged: _unchanged, ...entry }) => entry);
     try {
       const manifest = await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
       if (site) {
         // After the PDFs and the manifest: the page never links a file that is not there yet.
         const encode = (text: string) => new TextEncoder().encode(text);
-        await world.writeFileAtomic(`${dirs.out}/${SCHEMA_FILE}`, encode(`${JSON.stringify(schema, null, 2)}\n`));
-        await world.writeFileAtomic(`${dirs.out}/SHA256SUMS`, encode(checksumsFile(manifest)));
+        await writeIfChanged(world, `${dirs.out}/${SCHEMA_FILE}`, encode(`${JSON.stringify(schema, null, 2)}\n`));
+        await writeIfChanged(world, `${dirs.out}/SHA256SUMS`, encode(checksumsFile(manifest)));
         const page = await renderPage(world, dirs.templates, pageData(manifest, (lang) => strings.forLang(lang).table), diagnostics);
-        if (page !== undefined) await world.writeFileAtomic(`${dirs.out}/index.html`, encode(page));
+        if (page !== undefined) await writeIfChanged(world, `${dirs.out}/index.html`, encode(page));
       }
     } catch (error) {
       diagnostics.error(at(`${dirs.out}/manifest.json`), `cannot write the manifest: ${(error as Error).message}`, 'write-output');

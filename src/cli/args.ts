@@ -11,7 +11,7 @@ Commands:
 
 Run \`roneo <command> --help\` for the options of each.`;
 
-export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...] [--quiet | --json]
+export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...] [--force] [--quiet | --json]
 
 Builds every Markdown file with \`layout:\` in its front matter into a PDF.
 
@@ -23,6 +23,7 @@ Options:
   --profile LIST    What to make besides the reading PDF (screen): home, shop, or both,
                     comma-separated (default: home; --profile screen makes the reading PDF alone)
   --only ID ...     Build only these publications, e.g. --only leaflets/janaozen-anniversaire
+  --force           Build every publication, even those unchanged since their last good build
   -q, --quiet       Print only problems
   --json            Print one JSON summary on stdout: publications, files, pages, bytes,
                     times and diagnostics
@@ -70,7 +71,7 @@ port in use), 2 usage error.`;
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build' | 'check'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json' }
+  | { kind: 'build' | 'check'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json'; force?: boolean }
   | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -100,7 +101,7 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
         quiet: { type: 'boolean', short: 'q', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
-        ...(kind === 'build' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true } } : {}),
+        ...(kind === 'build' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true }, force: { type: 'boolean', default: false } } : {}),
       },
     });
   } catch (error) {
@@ -125,6 +126,7 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
   return {
     kind,
     output: values.json ? 'json' : values.quiet ? 'quiet' : 'lines',
+    ...(values.force === true ? { force: true } : {}),
     ...Object.fromEntries(Object.entries(folders).filter(([, value]) => value !== undefined)),
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
     ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),

@@ -43,6 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       only: command.only,
       ...(command.profiles ? { profiles: command.profiles } : {}),
       ...(command.kind === 'check' ? { check: true } : {}),
+      ...(command.force ? { force: true } : {}),
       onStart: ({ id, index, total }) => {
         if (lines) io.status?.(`[${index}/${total}] ${command.kind === 'check' ? 'checking' : 'building'} ${id}…`);
       },

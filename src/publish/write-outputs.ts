@@ -29,6 +29,13 @@ export async function writeManifest(
   let previous: Manifest | undefined;
   if (await world.exists(path)) previous = parseManifest(new TextDecoder().decode(await world.readFile(path)));
   const manifest = mergeManifest(previous, built, knownIds, generator);
-  await world.writeFileAtomic(path, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  await writeIfChanged(world, path, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   return manifest;
+}
+
+/** Leaves a file alone when it already holds these bytes: a build that changed nothing writes nothing. */
+export async function writeIfChanged(world: World, path: string, bytes: Uint8Array): Promise<void> {
+  const current = await world.readFile(path).catch(() => undefined);
+  if (current && Buffer.from(current).equals(bytes)) return;
+  await world.writeFileAtomic(path, bytes);
 }

@@ -28,6 +28,8 @@ export interface ImageUse {
  */
 export class ImageRegistry {
   readonly entries = new Map<string, RegisteredImage>();
+  /** Every picture file the publication asked for, read or not: what a later build must find unchanged to skip it. */
+  readonly files = new Set<string>();
 
   keyFor(node: ImageNode): string | undefined {
     const key = (node.data as { imageKey?: string } | undefined)?.imageKey;
@@ -118,6 +120,7 @@ async function readImage(url: string, decoded: string, where: SourcePoint, noun:
     return undefined;
   }
   let bytes: Uint8Array;
+  context.registry.files.add(target);
   try {
     bytes = await context.world.readFile(target);
   } catch {

@@ -1,0 +1,78 @@
+import type { BuiltPublication } from '../build.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { World } from '../world/world.ts';
+import { sha256 } from './write-outputs.ts';
+
+/** What a publication's last good build was made from, and what it wrote. */
+export interface BuildRecord {
+  /** The hash of every input: see fingerprint.ts. */
+  fingerprint: string;
+  /** Files read besides the Markdown, layouts and fonts (pictures, the variants table), by project path. */
+  files: string[];
+  /** Its manifest entries, one per variant, as written. */
+  publications: BuiltPublication[];
+  /** The warnings its build gave: reported again when it is skipped, since its inputs still give them. */
+  warnings: Diagnostic[];
+}
+
+/** Whether every file a record lists is still in the output folder, as it was written. */
+export async function outputsIntact(world: World, outDir: string, publications: readonly BuiltPublication[]): Promise<boolean> {
+  const expected = new Map<string, string>();
+  for (const entry of publications) {
+    expected.set(entry.file, entry.sha256);
+    for (const file of entry.files ?? []) expected.set(file.file, file.sha256);
+    if (entry.print) expected.set(entry.print.file, entry.print.sha256);
+    if (entry.preview) expected.set(entry.preview.file, entry.preview.sha256);
+  }
+  for (const [file, sum] of expected) {
+    const bytes = await world.readFile(`${outDir}/${file}`).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== sum) return false;
+  }
+  return true;
+}
+
+/**
+ * The last good build of each publication, kept in the cache folder
+ * (`builds.json`), so that an unchanged publication is not built again. The
+ * file is safe to delete: everything is then built once more.
+ */
+export class BuildRecords {
+  private changed = false;
+
+  private constructor(
+    private readonly world: World,
+    private readonly path: string,
+    private readonly records: Record<string, BuildRecord>,
+  ) {}
+
+  static async load(world: World, cacheDir: string): Promise<BuildRecords> {
+    const path = `${cacheDir}/builds.json`;
+    let records: Record<string, BuildRecord> = {};
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(await world.readFile(path)));
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) records = parsed as Record<string, BuildRecord>;
+    } catch {
+      // No record, or one damaged: everything is built.
+    }
+    return new BuildRecords(world, path, records);
+  }
+
+  get(id: string): BuildRecord | undefined {
+    const record = this.records[id];
+    return record && typeof record.fingerprint === 'string' && Array.isArray(record.publications) && Array.isArray(record.files) && Array.isArray(record.warnings) ? record : undefined;
+  }
+
+  set(id: string, record: BuildRecord): void {
+    if (JSON.stringify(this.records[id]) === JSON.stringify(record)) return;
+    this.records[id] = record;
+    this.changed = true;
+  }
+
+  /** Written only when a record changed: a build that changed nothing writes nothing. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const sorted = Object.fromEntries(Object.entries(this.records).sort(([a], [b]) => (a < b ? -1 : 1)));
+    await this.world.writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(sorted)}\n`)).catch(() => undefined);
+    this.changed = false;
+  }
+}
