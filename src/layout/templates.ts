@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import JSON5 from 'json5';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
@@ -13,46 +14,104 @@ interface Source {
   text: string;
 }
 
+/** A template's syntax error, kept to be reported again by each build that uses the same text. */
+interface SyntaxProblem {
+  line: number;
+  column: number;
+  detail: string;
+}
+
+/**
+ * What compiling a templates folder gives: the Handlebars environment with its helpers and partials
+ * registered, and each layout compiled when first used (or its syntax error). Shared by every build in this
+ * process whose layouts and partials are the same text, so that `roneo watch` compiles each once.
+ */
+interface CompiledFolder {
+  hb: HandlebarsEnv;
+  sources: Map<string, Source>;
+  /** The partials that compile, registered on `hb` by name. */
+  partials: Map<string, Source>;
+  /** The partials that do not, with their error. */
+  brokenPartials: Array<{ path: string; problem: SyntaxProblem }>;
+  layouts: Map<string, HandlebarsTemplateDelegate<LayoutData> | SyntaxProblem>;
+}
+
+/**
+ * Templates folders compiled in this process, by the hash of every layout's and partial's path and text, most
+ * recently used last; a few, so that a long session editing templates does not keep every version.
+ */
+const compiledFolders = new Map<string, CompiledFolder>();
+const MAX_COMPILED_FOLDERS = 8;
+let compiles = 0;
+
+/** How many layouts and partials this process compiled: a test proves a second build compiles none. */
+export function templateCompileCount(): number {
+  return compiles;
+}
+
 /**
  * The Handlebars layouts of a templates folder: `<name>.hbs` for each layout
  * and `partials/<name>.hbs` for the pieces they share. Each fills a pdfmake
  * document definition written in JSON5.
  */
 export class Templates {
-  /** `null` marks a layout whose syntax error is already reported, so it is reported once. */
-  private readonly compiled = new Map<string, HandlebarsTemplateDelegate<LayoutData> | null>();
+  /** Layouts whose syntax error this build has reported: each is reported once. */
+  private readonly reported = new Set<string>();
+  private readonly hb: HandlebarsEnv;
+  private readonly sources: Map<string, Source>;
+  private readonly partials: Map<string, Source>;
 
   private constructor(
     private readonly dir: string,
-    private readonly hb: HandlebarsEnv,
-    private readonly sources: Map<string, Source>,
-    private readonly partials: Map<string, Source>,
-  ) {}
+    private readonly folder: CompiledFolder,
+  ) {
+    this.hb = folder.hb;
+    this.sources = folder.sources;
+    this.partials = folder.partials;
+  }
 
   static async load(world: World, dir: string, diagnostics: Diagnostics): Promise<Templates> {
-    const hb = createHandlebars();
-    registerHelpers(hb);
-    const sources = new Map<string, Source>();
-    const partials = new Map<string, Source>();
     let files: string[] = [];
     try {
       files = await world.listFiles(dir);
     } catch {
       diagnostics.error(at(dir), 'templates folder not found', 'templates-folder');
     }
+    const layouts: Source[] = [];
+    const partials: Array<Source & { name: string }> = [];
     for (const path of files.filter((f) => f.endsWith('.hbs'))) {
-      const text = new TextDecoder().decode(await world.readFile(path)).replace(/\r\n?/g, '\n');
       const name = path.slice(dir.length + 1, -'.hbs'.length);
-      if (name.startsWith('partials/')) {
-        const partial = name.slice('partials/'.length);
-        if (!checkSyntax(hb, { path, text }, diagnostics)) continue;
-        partials.set(partial, { path, text });
-        hb.registerPartial(partial, text);
-      } else if (!name.includes('/')) {
-        sources.set(name, { path, text });
-      }
+      const isPartial = name.startsWith('partials/');
+      if (!isPartial && name.includes('/')) continue;
+      const text = new TextDecoder().decode(await world.readFile(path)).replace(/\r\n?/g, '\n');
+      if (isPartial) partials.push({ name: name.slice('partials/'.length), path, text });
+      else layouts.push({ path, text });
     }
-    return new Templates(dir, hb, sources, partials);
+    const key = createHash('sha256');
+    for (const { path, text } of [...layouts, ...partials]) key.update(`${path}\0${text}\0`);
+    const digest = `${dir}\0${key.digest('hex')}`;
+    let folder = compiledFolders.get(digest);
+    if (folder) {
+      compiledFolders.delete(digest);
+    } else {
+      const hb = createHandlebars();
+      registerHelpers(hb);
+      folder = { hb, sources: new Map(), partials: new Map(), brokenPartials: [], layouts: new Map() };
+      for (const source of layouts) folder.sources.set(source.path.slice(dir.length + 1, -'.hbs'.length), source);
+      for (const { name, path, text } of partials) {
+        const problem = syntaxProblem(hb, text);
+        if (problem) {
+          folder.brokenPartials.push({ path, problem });
+          continue;
+        }
+        folder.partials.set(name, { path, text });
+        hb.registerPartial(name, text);
+      }
+      if (compiledFolders.size >= MAX_COMPILED_FOLDERS) compiledFolders.delete(compiledFolders.keys().next().value!);
+    }
+    compiledFolders.set(digest, folder);
+    for (const { path, problem } of folder.brokenPartials) report(path, problem, diagnostics);
+    return new Templates(dir, folder);
   }
 
   has(layout: string): boolean {
@@ -84,12 +143,15 @@ export class Templates {
   render(layout: string, data: LayoutData, diagnostics: Diagnostics, fresh: WeakSet<object> = new WeakSet()): Record<string, unknown> | undefined {
     const source = this.sources.get(layout);
     if (!source) return undefined;
-    let template = this.compiled.get(layout);
-    if (template === null) return undefined;
+    let template = this.folder.layouts.get(layout);
     if (template === undefined) {
-      template = checkSyntax(this.hb, source, diagnostics) ? this.hb.compile<LayoutData>(source.text) : null;
-      this.compiled.set(layout, template);
-      if (template === null) return undefined;
+      template = syntaxProblem(this.hb, source.text) ?? this.hb.compile<LayoutData>(source.text);
+      this.folder.layouts.set(layout, template);
+    }
+    if (typeof template !== 'function') {
+      if (!this.reported.has(layout)) report(source.path, template, diagnostics);
+      this.reported.add(layout);
+      return undefined;
     }
     const insertions = new Insertions(fresh);
     let output: string;
@@ -137,10 +199,12 @@ export class Templates {
   }
 }
 
-function checkSyntax(hb: HandlebarsEnv, source: Source, diagnostics: Diagnostics): boolean {
+/** Parses and compiles a template's text, as Handlebars will: its syntax error, if it has one. */
+function syntaxProblem(hb: HandlebarsEnv, text: string): SyntaxProblem | undefined {
+  compiles++;
   try {
-    hb.precompile(source.text);
-    return true;
+    hb.precompile(text);
+    return undefined;
   } catch (error) {
     const e = error as Error & { lineNumber?: number; column?: number };
     const message = String(e.message);
@@ -148,9 +212,12 @@ function checkSyntax(hb: HandlebarsEnv, source: Source, diagnostics: Diagnostics
     const line = e.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? 1);
     const column = e.column !== undefined ? e.column + 1 : 1;
     const detail = message.startsWith('Parse error') ? (message.split('\n').at(-1) ?? message) : message.replace(/ - \d+:\d+$/, '');
-    diagnostics.error(at(source.path, line, column), `template syntax error: ${detail.trim()}`, 'template-syntax');
-    return false;
+    return { line, column, detail: detail.trim() };
   }
+}
+
+function report(path: string, problem: SyntaxProblem, diagnostics: Diagnostics): void {
+  diagnostics.error(at(path, problem.line, problem.column), `template syntax error: ${problem.detail}`, 'template-syntax');
 }
 
 /** The insertions of the render under way, by its data object: Handlebars gives helpers that object as `@root`. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as Fontkit from 'fontkit';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
@@ -76,36 +77,69 @@ export class FontSet {
   }
 }
 
+/** A font file as parsed, with the glyphs already asked about: the same bytes give the same font. */
+interface ParsedFace {
+  /** The bytes it was parsed from: handed to pdfmake, and the key pdfkit finds the parsed font by (shared-fonts.ts). */
+  bytes: Buffer;
+  font: Fontkit.Font;
+  glyphs: Map<number, boolean>;
+}
+
+/**
+ * Fonts parsed in this process, by the SHA-256 of their bytes, most recently used last. A process that builds
+ * again (`roneo watch`, a test) parses each font once: a file whose bytes are unchanged is not parsed again, and
+ * its Buffer is the very one of the last build, so pdfmake's copy and pdfkit's parsed font are reused as well. A
+ * changed file has new bytes, and so is parsed anew. Bounded, so that a long session editing fonts does not
+ * keep every version.
+ */
+const parsedFaces = new Map<string, ParsedFace>();
+const MAX_PARSED_FACES = 32;
+let parses = 0;
+
+/** How many font files this process parsed: a test proves a second build parses none. */
+export function fontParseCount(): number {
+  return parses;
+}
+
 async function loadFace(world: World, family: string, variant: Variant, path: string, diagnostics: Diagnostics): Promise<FontFace | undefined> {
-  let bytes: Buffer;
+  let read: Uint8Array;
   try {
-    const read = await world.readFile(path);
-    bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+    read = await world.readFile(path);
   } catch {
     diagnostics.error(at(path), `font file for "${family}" (${variant}) not found`, 'fonts');
     return undefined;
   }
-  let font: Fontkit.Font;
-  try {
-    const created = fontkit.create(bytes);
-    if (!('hasGlyphForCodePoint' in created)) throw new Error('font collections are not supported; use a single TTF/OTF file');
-    font = created;
-    shareParsedFont(bytes, font);
-  } catch (error) {
-    diagnostics.error(at(path), `cannot read font: ${(error as Error).message}`, 'fonts');
-    return undefined;
+  const key = createHash('sha256').update(read).digest('hex');
+  let parsed = parsedFaces.get(key);
+  if (parsed) {
+    parsedFaces.delete(key);
+  } else {
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+    try {
+      parses++;
+      const created = fontkit.create(bytes);
+      if (!('hasGlyphForCodePoint' in created)) throw new Error('font collections are not supported; use a single TTF/OTF file');
+      shareParsedFont(bytes, created);
+      parsed = { bytes, font: created, glyphs: new Map() };
+    } catch (error) {
+      // Not kept: a file that cannot be read is reported again at every build, until it is replaced.
+      diagnostics.error(at(path), `cannot read font: ${(error as Error).message}`, 'fonts');
+      return undefined;
+    }
+    if (parsedFaces.size >= MAX_PARSED_FACES) parsedFaces.delete(parsedFaces.keys().next().value!);
   }
-  const cache = new Map<number, boolean>();
+  parsedFaces.set(key, parsed);
+  const { bytes, font, glyphs } = parsed;
   return {
     family,
     variant,
     path,
     bytes,
     hasGlyph(codePoint) {
-      let has = cache.get(codePoint);
+      let has = glyphs.get(codePoint);
       if (has === undefined) {
         has = font.hasGlyphForCodePoint(codePoint);
-        cache.set(codePoint, has);
+        glyphs.set(codePoint, has);
       }
       return has;
     },
