@@ -6,7 +6,6 @@ import { Templates } from './layout/templates.ts';
 import { findPublications } from './load/find-publications.ts';
 import type { SourceDocument } from './load/load-document.ts';
 import { resolveIncludes } from './load/resolve-includes.ts';
-import { parseMarkdown } from './parse/parse-markdown.ts';
 import { type ManifestEntry, type OutputFile, type Preview, SCHEMA_FILE } from './publish/manifest.ts';
 import schema from './publish/manifest.schema.json' with { type: 'json' };
 import { checksumsFile } from './publish/site/checksums.ts';
@@ -14,9 +13,9 @@ import { pageData } from './publish/site/page-data.ts';
 import { PagePreviews } from './publish/site/page-previews.ts';
 import { renderPage } from './publish/site/render-page.ts';
 import { sha256, writeIfChanged, writeManifest, writePublication } from './publish/write-outputs.ts';
-import { FontSet } from './render/fonts.ts';
+import type { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
-import { renderPdf, type RenderedPdf } from './render/render-pdf.ts';
+import type { RenderedPdf } from './render/render-pdf.ts';
 import { placeImages } from './render/place-images.ts';
 import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
@@ -116,18 +115,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     fonts: clean(options.fonts ?? config.fonts ?? 'fonts'),
     out: clean(options.out ?? config.out ?? 'output'),
   };
-  const [index, templates, strings, fonts] = await Promise.all([
+  const [index, templates, strings] = await Promise.all([
     findPublications(world, dirs.content, options.only, diagnostics),
     Templates.load(world, dirs.templates, diagnostics),
     StringTables.load(world, dirs.templates, diagnostics),
-    FontSet.load(world, dirs.fonts, diagnostics),
   ]);
 
   const parsed = new Map<string, ParsedDocument>();
   const parse = (document: SourceDocument): ParsedDocument => {
     let result = parsed.get(document.path);
     if (!result) {
-      result = { document, tree: parseMarkdown(document.text) };
+      result = { document, tree: parser!.parseMarkdown(document.text) };
       lintFootnoteCalls(result.tree, document.path, diagnostics);
       parsed.set(document.path, result);
     }
@@ -150,7 +148,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const checked: string[] = [];
-  const fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
+  // What only a publication that is built needs is loaded when the first one is: fonts parsed, the Markdown parser,
+  // pdfmake. A build with nothing to do (no change since the last) loads none of them.
+  let parser: typeof import('./parse/parse-markdown.ts') | undefined;
+  let fonts: FontSet | undefined;
+  let fontsBroken = false;
+  let skipped = 0;
+  const loadBuildStages = async () => {
+    if (fonts) return;
+    const [parse, fontModule] = await Promise.all([import('./parse/parse-markdown.ts'), import('./render/fonts.ts')]);
+    parser = parse;
+    fonts = await fontModule.FontSet.load(world, dirs.fonts, diagnostics);
+    fontsBroken = diagnostics.list.some((d) => d.rule === 'fonts');
+  };
 
   /** Renders one leaflet or publication; every problem with the result is reported, and then there is none. */
   const renderChecked = async (definition: Record<string, unknown>, publication: SourceDocument, images: ImageRegistry, variant: Variant | undefined, scaleHint: number | undefined, options: { bleed?: number; greyscale?: boolean } = {}) => {
@@ -162,7 +172,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (!pictures) return undefined;
     let rendered: RenderedPdf;
     try {
-      rendered = await renderPdf({ definition, fonts, images: pictures, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}), ...(bleed ? { bleed } : {}) });
+      const { renderPdf } = await import('./render/render-pdf.ts');
+      rendered = await renderPdf({ definition, fonts: fonts!, images: pictures, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}), ...(bleed ? { bleed } : {}) });
     } catch (error) {
       diagnostics.error(where, `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
       return undefined;
@@ -249,6 +260,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (now === record.fingerprint && (await outputsIntact(world, dirs.out, record.publications))) {
         // Its warnings were found from these same inputs: they still hold.
         for (const warning of record.warnings) diagnostics.warn(warning, warning.reason, warning.rule);
+        skipped += 1;
         for (const entry of record.publications) {
           const result = { ...entry, unchanged: true, milliseconds: 0 };
           built.push(result);
@@ -257,6 +269,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         continue;
       }
     }
+    await loadBuildStages();
     const chapters = includes.map(parse);
     const own = parse(publication);
     const images = new ImageRegistry();
@@ -292,7 +305,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (copies.length === 0 && logo !== undefined && !printsImage(laidOut.definition, logo)) {
         diagnostics.warn(logoAt, `front matter \`logo\` is not printed: the ${layoutName} layout has no place for a logo`, 'logo-unused');
       }
-      checkGlyphCoverage(laidOut.definition, fonts, { texts, templates: templateSources, fallback: variant ? variant.at : at(laidOut.templatePath) }, diagnostics);
+      checkGlyphCoverage(laidOut.definition, fonts!, { texts, templates: templateSources, fallback: variant ? variant.at : at(laidOut.templatePath) }, diagnostics);
       // Errors found while building an earlier publication still count for every file this one uses.
       const used = new Set([publication.path, ...chapters.map((c) => c.document.path), ...laidOut.templatePaths, ...(variants ? [variants.file] : [])]);
       if (diagnostics.countSince(mark) > 0 || diagnostics.hasErrorsIn(used)) {
@@ -427,6 +440,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
   await records?.save();
+  // Broken fonts are reported even when no publication got as far as needing them; only a build where every
+  // publication was unchanged (fonts included, by their fingerprint) leaves them unread.
+  if (!fonts && (skipped < index.publications.length || index.publications.length === 0)) await loadBuildStages();
 
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, unchanged: _unchanged, ...entry }) => entry);

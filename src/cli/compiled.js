@@ -9,8 +9,8 @@
 // Plain JavaScript on purpose: this file runs before anything can compile.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,31 +33,54 @@ export async function importCompiled(entry, { sources = ['src'], name = 'main' }
   }
 }
 
-/** The bundle's path, made or reused. */
+/**
+ * The bundle's path, made or reused. Code splitting keeps Roneo's dynamic
+ * imports lazy: each package is loaded with the chunk that needs it, so a
+ * build that renders nothing (no change since the last) never loads pdfmake,
+ * pdf-lib or sharp. Each bundle is a folder named by its sources' stamp,
+ * made under a temporary name and renamed into place, so a process never
+ * sees half of one and two processes may bundle at once.
+ */
 export async function bundle(entry, sources, name) {
-  const outfile = join(CACHE, `${name}.mjs`);
   const stamp = await sourceStamp([...sources, 'package.json']);
-  const stampFile = `${outfile}.stamp`;
-  const previous = await readFile(stampFile, 'utf8').catch(() => '');
-  if (previous === stamp && (await stat(outfile).catch(() => undefined))) return outfile;
+  const folder = join(CACHE, `${name}-${stamp.slice(0, 16)}`);
+  const outfile = join(folder, `${basename(entry).replace(/\.[cm]?[jt]s$/, '')}.mjs`);
+  if (await stat(outfile).catch(() => undefined)) return outfile;
   const esbuild = await import('esbuild');
   await mkdir(CACHE, { recursive: true });
-  // Another process may be bundling too: each writes its own file and renames it into place.
-  const temporary = `${outfile}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${folder}.${process.pid}.${Date.now()}.tmp`;
   await esbuild.build({
     entryPoints: [join(PACKAGE, entry)],
-    outfile: temporary,
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     logLevel: 'silent',
   });
-  await rename(temporary, outfile);
-  await writeFile(`${stampFile}.${process.pid}.tmp`, stamp);
-  await rename(`${stampFile}.${process.pid}.tmp`, stampFile);
+  try {
+    await rename(temporary, folder);
+  } catch (error) {
+    // Another process put the same bundle in place first: use it.
+    await rm(temporary, { recursive: true, force: true });
+    if (!(await stat(outfile).catch(() => undefined))) throw error;
+  }
+  await removeOlder(name, folder);
   return outfile;
+}
+
+/** Bundles of older sources: removed, unless a running process may still be reading one (made in the last minute). */
+async function removeOlder(name, current) {
+  const entries = await readdir(CACHE, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const path = join(CACHE, entry.name);
+    if (!entry.isDirectory() || path === current || !entry.name.startsWith(`${name}-`)) continue;
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > 60_000) await rm(path, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 /** Every source file's path, size and modification time, hashed: any edit changes it. */

@@ -20,15 +20,15 @@ async function campaignFiles(): Promise<Record<string, Uint8Array>> {
 describe('build, in memory, fonts and templates loaded each time', async () => {
   const world: World = await memoryProject(await campaignFiles());
   bench('one leaflet', async () => {
-    await build({ world, only: ['leaflets/janaozen-anniversaire'] });
+    await build({ world, only: ['leaflets/janaozen-anniversaire'], force: true });
   });
   bench('one pamphlet', async () => {
-    await build({ world, only: ['pamphlets/janaozen-2011'] });
+    await build({ world, only: ['pamphlets/janaozen-2011'], force: true });
   });
   bench('the dossier', async () => {
-    await build({ world, only: ['dossier'] });
+    await build({ world, only: ['dossier'], force: true });
   });
   bench('the whole campaign', async () => {
-    await build({ world });
+    await build({ world, force: true });
   });
 });

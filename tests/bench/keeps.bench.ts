@@ -41,7 +41,7 @@ async function makeProject(): Promise<World> {
 
 const run = (id: string) => async () => {
   const world = await (project ??= makeProject());
-  const result = await build({ world, only: [id] });
+  const result = await build({ world, only: [id], force: true, site: false });
   const pages = result.publications[0]?.pages ?? 0;
   if (!result.ok || pages < 250) throw new Error(`the benchmark dossier did not build as expected (${pages} pages)`);
 };

@@ -28,10 +28,10 @@ describe('dossier: typesetting cost', async () => {
   const withoutRules: World = await memoryProject({ ...files, 'content/dossier.md': dossier });
 
   bench('with typography and hyphenation', async () => {
-    await build({ world: withRules, only: ['dossier'] });
+    await build({ world: withRules, only: ['dossier'], force: true, site: false });
   });
   bench('without', async () => {
-    await build({ world: withoutRules, only: ['dossier'] });
+    await build({ world: withoutRules, only: ['dossier'], force: true, site: false });
   });
 });
 

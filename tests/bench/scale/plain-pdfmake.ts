@@ -11,9 +11,13 @@
  * process, so it is never imported here.
  *
  *   node --import tsx tests/bench/scale/plain-pdfmake.ts --pages 300
+ *
+ * With `--campaign` it sets the campaign's own dossier instead (A4, the
+ * dossier layout's margins), and `--write FILE` writes the PDF: the engine's
+ * floor for the editor benchmarks (tests/bench/editor.bench.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import pdfmake from 'pdfmake';
 import { bigDossier } from '../../helpers/big-dossier.ts';
 import { REPO } from '../../helpers/project.ts';
@@ -22,8 +26,9 @@ import { report, rssMB, sizeArgument, stopwatch } from './measurement.ts';
 type PdfNode = Record<string, unknown>;
 type Inline = string | PdfNode;
 
-const size = sizeArgument(process.argv);
-const dossier = await bigDossier({ pages: size });
+const campaign = process.argv.includes('--campaign');
+const size = campaign ? 300 : sizeArgument(process.argv);
+const dossier = campaign ? { files: await campaignFiles() } : await bigDossier({ pages: size });
 const fonts = await readFonts();
 const startMB = rssMB();
 const elapsed = stopwatch();
@@ -37,8 +42,8 @@ const publication = dossier.files['content/dossier.md']!;
 const chapters = [...publication.matchAll(/^ {2}- (.+\.md)$/gm)].map((match) => dossier.files[`content/${match[1]}`]!);
 const own = parse(publication);
 const definition = {
-  pageSize: 'A5',
-  pageMargins: [48, 52, 48, 56],
+  pageSize: campaign ? 'A4' : 'A5',
+  pageMargins: campaign ? [72, 64, 72, 64] : [48, 52, 48, 56],
   content: [
     { text: own.title, font: 'Noto Sans', bold: true, fontSize: 34, lineHeight: 0.8, margin: [0, 180, 0, 14] },
     { text: own.subtitle, font: 'Noto Sans', fontSize: 16, lineHeight: 0.85 },
@@ -62,8 +67,19 @@ const definition = {
   defaultStyle: { font: 'Charis SIL', fontSize: 10.5, lineHeight: 0.82, alignment: 'justify' },
 };
 const buffer = await pdfmake.createPdf(definition).getBuffer();
+const out = process.argv.indexOf('--write');
+if (out > 0) await writeFile(process.argv[out + 1]!, buffer);
 const time = elapsed();
 report({ tool: 'pdfmake', size, pages, bytes: buffer.byteLength, ...time, startMB });
+
+/** The campaign's Markdown, by project path. */
+async function campaignFiles(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(join(REPO, 'content'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) files[relative(REPO, join(entry.parentPath, entry.name))] = await readFile(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return files;
+}
 
 /** The font files named in fonts/fonts.json, read before the clock starts; registered under the same virtual paths as Roneo's. */
 async function readFonts(): Promise<{ files: Map<string, Buffer>; families: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> }> {

@@ -16,7 +16,8 @@ const dossier = await bigDossier({ pages: size });
 const world = await memoryProject(dossier.files);
 const startMB = rssMB();
 const elapsed = stopwatch();
-const result = await build({ world, only: [dossier.id] });
+// The PDF alone, as plain pdfmake makes it: no download page, nothing kept between builds.
+const result = await build({ world, only: [dossier.id], cache: false, site: false });
 const time = elapsed();
 const built = result.publications[0];
 if (!result.ok || !built) {

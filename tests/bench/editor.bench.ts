@@ -1,0 +1,64 @@
+/**
+ * The editor's workflow, timed as editors live it: each build is a fresh
+ * `roneo` process on a copy of the campaign (startup, imports and font
+ * loading included, as with the Typst figures the issue quotes), next to
+ * the engine's floor: a bare pdfmake script setting the same dossier text
+ * with the same fonts, run the same way in the same run.
+ *
+ * - cold, like for like: the dossier's reading PDF alone (no print files, no
+ *   download page, nothing kept between builds), against the floor;
+ * - cold, everything: the dossier, then the whole campaign, as `roneo build`
+ *   makes them by default (print files, previews, the download page);
+ * - no change: `roneo build` again on a project already built.
+ *
+ * Targets (issue 9, reported, never asserted): cold dossier ≤ 1.1× the
+ * floor; whole campaign ≤ 2× the cold dossier; no-change build ≤ 300 ms.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { bench, describe } from 'vitest';
+import { bundle } from '../../src/cli/compiled.js';
+import { REPO } from '../helpers/project.ts';
+
+const run = promisify(execFile);
+const ROneo = join(REPO, 'src/cli/roneo.js');
+
+async function project(config: Record<string, unknown>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'roneo-bench-'));
+  for (const dir of ['content', 'templates', 'fonts']) await cp(join(REPO, dir), join(root, dir), { recursive: true });
+  await writeFile(join(root, 'roneo.config.json'), JSON.stringify(config));
+  return root;
+}
+
+const roneo = (cwd: string, ...args: string[]) => run(process.execPath, [ROneo, ...args], { cwd, env: { ...process.env, CI: '1' } });
+
+// vitest's bench runner does not run beforeAll hooks: set up in the describe body.
+describe('the editor’s workflow, one process per build', async () => {
+  const readingOnly = await project({ cache: false, site: false, profiles: ['screen'] });
+  const everything = await project({ cache: false });
+  const incremental = await project({});
+  const floor = await bundle('tests/bench/scale/plain-pdfmake.ts', ['tests/bench/scale', 'tests/helpers'], 'bench-floor');
+  // The command's own bundle is made by its first run, not timed.
+  await roneo(readingOnly, '--help');
+  await roneo(incremental, 'build', '--quiet');
+  const options = { time: 0, iterations: 5, warmupTime: 0, warmupIterations: 1 };
+
+  bench('floor: bare pdfmake script, the dossier’s text and fonts', async () => {
+    await run(process.execPath, [floor, '--campaign', '--write', join(readingOnly, 'floor.pdf')], { cwd: REPO });
+  }, options);
+  bench('cold: roneo build, the dossier’s reading PDF alone', async () => {
+    await roneo(readingOnly, 'build', '--only', 'dossier', '--quiet');
+  }, options);
+  bench('cold: roneo build, the dossier with every file (print files, preview, page)', async () => {
+    await roneo(everything, 'build', '--only', 'dossier', '--quiet');
+  }, options);
+  bench('cold: roneo build, the whole campaign with every file', async () => {
+    await roneo(everything, 'build', '--quiet');
+  }, options);
+  bench('no change: roneo build on a project already built', async () => {
+    await roneo(incremental, 'build', '--quiet');
+  }, options);
+});
