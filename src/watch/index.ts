@@ -1,0 +1,1 @@
+export { type RebuildEvent, type Watcher, type WatchOptions, watch } from './watch.ts';

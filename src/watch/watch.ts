@@ -1,0 +1,223 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type FSWatcher, watch as watchFiles } from 'chokidar';
+import { build, type BuildOptions, type BuildResult } from '../build.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { ignores, type Places, placesOf, projectPath, watchList } from './places.ts';
+
+/** One build of a watch: the first, or a rebuild after changes. */
+export interface RebuildEvent {
+  /** 0 for the first build, then 1, 2, … */
+  sequence: number;
+  /** The paths whose change started this build, project-relative and sorted; empty for the first build. */
+  trigger: string[];
+  /** The publications built (variants by their own id, `leaflets/tract/lyon`), sorted. */
+  built: string[];
+  /** The publications skipped because nothing they are made from changed, sorted. */
+  unchanged: string[];
+  /** Every problem of the project as it now stands, sorted by file and position, as `build()` gives them. */
+  diagnostics: Diagnostic[];
+  /** False when any error was reported, or the build failed. */
+  ok: boolean;
+  /** How long the build took. */
+  milliseconds: number;
+  /** What `build()` returned; absent when it threw. */
+  result?: BuildResult;
+  /** Set when `build()` threw: a bug in Roneo, not a problem of the content. The watch goes on. */
+  error?: Error;
+}
+
+export interface WatchOptions extends BuildOptions {
+  /** Called after the first build and after every rebuild. */
+  onRebuild?(event: RebuildEvent): void;
+  /** A problem of the watching itself (the system's limit on watched files reached, a folder that cannot be read). */
+  onWatchError?(error: Error): void;
+  /** Stops the watch when it aborts, as `close()` does. */
+  signal?: AbortSignal;
+  /**
+   * How long to wait after a change for more before rebuilding, in milliseconds (default 60, at least 50):
+   * an editor saving several files, or one file in several writes, gives one rebuild.
+   */
+  debounceMs?: number;
+}
+
+export interface Watcher {
+  /**
+   * The next event emitted after this call, or with `filter`, the next that satisfies it. Ask before making
+   * the change it should report: `const rebuilt = watcher.next(); await writeFile(…); await rebuilt`.
+   * Rejects if the watch is closed first.
+   */
+  next(filter?: (event: RebuildEvent) => boolean): Promise<RebuildEvent>;
+  /** Resolves when no build is running, waiting or due (changes seen and not yet built). */
+  idle(): Promise<void>;
+  /** Stops watching; resolves once the build under way, if any, has finished. */
+  close(): Promise<void>;
+  readonly closed: boolean;
+  /** The last event: the first build's once `watch()` has resolved (none if it was stopped before). */
+  readonly last: RebuildEvent | undefined;
+  /** What is watched, project-relative: the content, templates and fonts folders (`content/`), and the settings file. */
+  readonly watching: string[];
+}
+
+/** chokidar drops a second change to the same file within 50 ms of the first: no build may read it sooner. */
+const MIN_DEBOUNCE_MS = 50;
+const DEFAULT_DEBOUNCE_MS = 60;
+
+/**
+ * Builds once, then watches what the build reads (content and its pictures, templates, fonts, the settings
+ * file) and builds again after each change. build() is incremental: a rebuild makes exactly the publications
+ * whose inputs changed and reports the others unchanged. The process keeps what it parsed (fonts,
+ * compiled templates) for the next build.
+ *
+ * Changes are gathered for `debounceMs` after the last one, then built together. Changes during a build
+ * are built once more after it: there is never more than one build at a time. A build that fails (a file
+ * saved half-way, a syntax error) is reported like any other, and the next change builds again; a build
+ * that throws is reported as the event's `error`, and the watch goes on.
+ *
+ * Resolves once the first build is done, with its event already given to `onRebuild`.
+ */
+export async function watch(options: WatchOptions = {}): Promise<Watcher> {
+  const { onRebuild, onWatchError, signal, debounceMs, force, ...buildOptions } = options;
+  const root = resolve(options.root ?? process.cwd());
+  const debounce = Math.max(MIN_DEBOUNCE_MS, debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  let places: Places = await placesOf(root, buildOptions);
+
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  /** Whether a build is under way, and the promise of the builds in a row it belongs to. */
+  let building = false;
+  let builds: Promise<void> = Promise.resolve();
+  let closing: Promise<void> | undefined;
+  let sequence = 0;
+  let last: RebuildEvent | undefined;
+  const waiting: Array<{ filter: (event: RebuildEvent) => boolean; resolve(event: RebuildEvent): void; reject(error: Error): void }> = [];
+  const idlers: Array<() => void> = [];
+
+  const reportWatchError = (error: unknown) => onWatchError?.(error instanceof Error ? error : new Error(String(error)));
+
+  const files: FSWatcher = watchFiles(watchList(places), { ignoreInitial: true, ignored: (path: string) => ignores(places, path) });
+  files.on('error', reportWatchError);
+  files.on('all', (_event, path) => changed(path));
+  // chokidar may say ready more than once (once per path that does not exist yet): the first is enough.
+  await new Promise<void>((ready) => files.once('ready', () => ready()));
+
+  function changed(path: string): void {
+    if (closing) return;
+    pending.add(projectPath(root, path));
+    clearTimeout(timer);
+    timer = setTimeout(due, debounce);
+  }
+
+  function due(): void {
+    timer = undefined;
+    // A build under way takes the changes when it ends.
+    start(false);
+  }
+
+  function start(first: boolean): void {
+    if (building) return;
+    building = true;
+    builds = run(first);
+  }
+
+  /** Builds while changes are waiting and no more are arriving. */
+  async function run(first: boolean): Promise<void> {
+    try {
+      if (first) await rebuild([], true);
+      while (pending.size > 0 && timer === undefined && !closing) {
+        const trigger = [...pending].sort();
+        pending.clear();
+        await rebuild(trigger, false);
+      }
+    } finally {
+      building = false;
+      settle();
+    }
+  }
+
+  /** One build; never throws. */
+  async function rebuild(trigger: string[], first: boolean): Promise<void> {
+    const started = performance.now();
+    let event: RebuildEvent;
+    try {
+      if (places.config !== undefined && trigger.includes(projectPath(root, places.config))) await follow();
+      const result = await build({ ...buildOptions, root, ...(first && force ? { force } : {}) });
+      const ids = (unchanged: boolean) => result.publications.filter((p) => (p.unchanged === true) === unchanged).map((p) => p.id).sort();
+      event = { sequence, trigger, built: ids(false), unchanged: ids(true), diagnostics: result.diagnostics, ok: result.ok, milliseconds: performance.now() - started, result };
+    } catch (error) {
+      event = { sequence, trigger, built: [], unchanged: [], diagnostics: [], ok: false, milliseconds: performance.now() - started, error: error instanceof Error ? error : new Error(String(error)) };
+    }
+    sequence++;
+    last = event;
+    try {
+      onRebuild?.(event);
+    } catch (error) {
+      reportWatchError(error);
+    }
+    for (const waiter of [...waiting]) {
+      if (!waiter.filter(event)) continue;
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve(event);
+    }
+  }
+
+  /** The settings changed: the folders they name may have too. */
+  async function follow(): Promise<void> {
+    const before = new Set([...places.folders, ...watchList(places)]);
+    places = await placesOf(root, buildOptions);
+    const after = new Set([...places.folders, ...watchList(places)]);
+    const removed = [...before].filter((path) => !after.has(path));
+    if (removed.length > 0) files.unwatch(removed);
+    // Added by name: a folder inside the project that was not watched was passed over when the project was read.
+    const added = [...after].filter((path) => !before.has(path));
+    if (added.length > 0) files.add(added);
+  }
+
+  function settle(): void {
+    if (building || timer !== undefined || (pending.size > 0 && !closing)) return;
+    for (const idle of idlers.splice(0)) idle();
+  }
+
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      clearTimeout(timer);
+      timer = undefined;
+      pending.clear();
+      await files.close().catch(reportWatchError);
+      await builds;
+      for (const waiter of waiting.splice(0)) waiter.reject(new Error('the watch was closed'));
+      settle();
+    })();
+    return closing;
+  }
+
+  signal?.addEventListener('abort', () => void close(), { once: true });
+  if (signal?.aborted) await close();
+  else {
+    start(true);
+    await builds;
+  }
+
+  return {
+    next(filter = () => true) {
+      if (closing) return Promise.reject(new Error('the watch was closed'));
+      return new Promise((resolve, reject) => waiting.push({ filter, resolve, reject }));
+    },
+    idle() {
+      return new Promise<void>((resolve) => {
+        idlers.push(resolve);
+        settle();
+      });
+    },
+    close,
+    get closed() {
+      return closing !== undefined;
+    },
+    get last() {
+      return last;
+    },
+    get watching() {
+      return [...places.folders.map((folder) => `${projectPath(root, folder)}/`), ...(places.config ? [projectPath(root, places.config)] : [])];
+    },
+  };
+}
