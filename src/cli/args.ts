@@ -8,6 +8,7 @@ Commands:
   build    Build every publication in the content folder into PDFs
   check    Check every publication as build does, without rendering or writing anything
   serve    Serve the output folder over HTTP, to browse and download what was built
+  watch    Build, then rebuild what each change affects, until stopped
 
 Run \`roneo <command> --help\` for the options of each.`;
 
@@ -68,10 +69,33 @@ Options:
 Exit status: 0 stopped by Ctrl+C or SIGTERM, 1 cannot serve (no such folder,
 port in use), 2 usage error.`;
 
+export const WATCH_USAGE = `Usage: roneo watch [--content DIR] [--templates DIR] [--fonts DIR] [--out DIR] [--profile LIST] [--only ID ...] [--quiet]
+
+Builds every publication once, then watches the content (pictures included),
+the templates, the fonts and roneo.config.json. After each change it builds
+again only what depends on it: an article, the publications that include it; a
+layout, its publications; a font, all of them. One line per rebuild, then every
+problem; a problem does not stop the watch. Ctrl+C stops it.
+
+Options:
+  --content DIR     Markdown sources and their pictures (default: content)
+  --templates DIR   Handlebars layouts and string tables (default: templates)
+  --fonts DIR       Fonts and fonts.json (default: fonts)
+  --out DIR         Where PDFs and manifest.json are written (default: output)
+  --profile LIST    What to make besides the reading PDF (screen): home, shop, or both,
+                    comma-separated (default: home; --profile screen makes the reading PDF alone)
+  --only ID ...     Build only these publications
+  -q, --quiet       Print only problems
+  -h, --help        Show this help
+
+Flags not given take their value from roneo.config.json when the project has one.
+
+Exit status: 0 stopped by Ctrl+C or SIGTERM, 2 usage error.`;
+
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build' | 'check'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json'; force?: boolean }
+  | { kind: 'build' | 'check' | 'watch'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json'; force?: boolean }
   | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -80,12 +104,16 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === 'build') return parseBuild(rest, 'build');
   if (command === 'check') return parseBuild(rest, 'check');
   if (command === 'serve') return parseServe(rest);
+  if (command === 'watch') return parseBuild(rest, 'watch');
   return { kind: 'usage-error', message: `unknown command \`${command}\``, text: USAGE };
 }
 
-/** `build` and `check` share their options; `check` writes nothing, so it takes no --out or --profile. */
-function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
-  const usage = kind === 'build' ? BUILD_USAGE : CHECK_USAGE;
+/**
+ * `build`, `check` and `watch` share their options; `check` writes nothing, so it takes no --out or --profile;
+ * `watch` prints lines as it goes, so no --json, and builds only what changed, so no --force.
+ */
+function parseBuild(rest: readonly string[], kind: 'build' | 'check' | 'watch'): Command {
+  const usage = kind === 'build' ? BUILD_USAGE : kind === 'check' ? CHECK_USAGE : WATCH_USAGE;
   let parsed;
   try {
     parsed = parseArgs({
@@ -99,9 +127,10 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check'): Command {
         fonts: { type: 'string' },
         only: { type: 'string', multiple: true },
         quiet: { type: 'boolean', short: 'q', default: false },
-        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
-        ...(kind === 'build' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true }, force: { type: 'boolean', default: false } } : {}),
+        ...(kind !== 'watch' ? { json: { type: 'boolean', default: false } } : {}),
+        ...(kind !== 'check' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true } } : {}),
+        ...(kind === 'build' ? { force: { type: 'boolean', default: false } } : {}),
       },
     });
   } catch (error) {

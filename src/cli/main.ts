@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
-import { build } from '../build.ts';
+import { build, type BuildOptions } from '../build.ts';
 import { ServeError, startServer, untilStopped } from '../serve/index.ts';
+import type { Watcher } from '../watch/index.ts';
 import { type Command, parseCommand } from './args.ts';
 import { formatDiagnostic } from '../diagnostics/format.ts';
-import { jsonSummary, publicationLine, summaryLines } from './report.ts';
+import { jsonSummary, publicationLine, rebuildLine, summaryLines, watchingLine } from './report.ts';
 
 export interface Io {
   stdout(line: string): void;
   stderr(line: string): void;
   cwd: string;
-  /** Stops a command that runs until stopped (`serve`); without it, SIGINT or SIGTERM does. */
+  /** Stops a command that runs until stopped (`serve`, `watch`); without it, SIGINT or SIGTERM does. */
   signal?: AbortSignal;
   /**
    * Replaces the one live status line of a terminal (an empty text clears it). Given only when stderr is a
@@ -31,17 +32,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
   if (command.kind === 'serve') return serve(command, io);
+  if (command.kind === 'watch') return watchCommand(command, io);
   const started = Date.now();
   const lines = command.output === 'lines';
   try {
     const result = await build({
-      root: resolve(io.cwd),
-      ...(command.content !== undefined ? { content: command.content } : {}),
-      ...(command.templates !== undefined ? { templates: command.templates } : {}),
-      ...(command.fonts !== undefined ? { fonts: command.fonts } : {}),
-      ...(command.out !== undefined ? { out: command.out } : {}),
-      only: command.only,
-      ...(command.profiles ? { profiles: command.profiles } : {}),
+      ...buildOptions(command, io),
       ...(command.kind === 'check' ? { check: true } : {}),
       ...(command.force ? { force: true } : {}),
       onStart: ({ id, index, total }) => {
@@ -61,6 +57,68 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // Content and template problems arrive as diagnostics; reaching here is a bug in Roneo.
     return internalError(error, io);
   }
+}
+
+type BuildCommand = Extract<Command, { kind: 'build' | 'check' | 'watch' }>;
+
+/** What build and watch are told by the flags: only the flags given, so that roneo.config.json decides the rest. */
+function buildOptions(command: BuildCommand, io: Io): BuildOptions {
+  return {
+    root: resolve(io.cwd),
+    ...(command.content !== undefined ? { content: command.content } : {}),
+    ...(command.templates !== undefined ? { templates: command.templates } : {}),
+    ...(command.fonts !== undefined ? { fonts: command.fonts } : {}),
+    ...(command.out !== undefined ? { out: command.out } : {}),
+    only: command.only,
+    ...(command.profiles ? { profiles: command.profiles } : {}),
+  };
+}
+
+/**
+ * `roneo watch`: build, then one line per rebuild and its problems, until stopped (0). Nothing a build meets
+ * ends it: a content error is printed and the next change builds again; a build that throws, a bug in Roneo,
+ * is printed in one line, and the watch goes on.
+ */
+async function watchCommand(command: BuildCommand, io: Io): Promise<number> {
+  // Listening from the start: Ctrl+C during the first build stops the watch once that build is done.
+  const stopped = untilStopped(io.signal);
+  const lines = command.output === 'lines';
+  let first = true;
+  let watcher: Watcher;
+  try {
+    // Loaded by the command that needs it: build and check never load chokidar.
+    const { watch } = await import('../watch/index.ts');
+    watcher = await watch({
+      ...buildOptions(command, io),
+      onStart: ({ id, index, total }) => {
+        if (lines) io.status?.(`[${index}/${total}] building ${id}…`);
+      },
+      onPublication: (publication) => {
+        // The first build lists what it made, as roneo build does; then one line per rebuild.
+        if (first && lines) {
+          io.status?.('');
+          io.stdout(publicationLine(publication));
+        }
+      },
+      onRebuild: (event) => {
+        first = false;
+        io.status?.('');
+        if (event.error) {
+          io.stderr(`roneo: internal error: ${event.error.message.split('\n')[0]} (a bug in Roneo: please report it with the command you ran); still watching`);
+          return;
+        }
+        if (lines) io.stdout(rebuildLine(event));
+        for (const d of event.diagnostics) io.stderr(formatDiagnostic(d));
+      },
+      onWatchError: (error) => io.stderr(`roneo: cannot watch every file: ${error.message.split('\n')[0]}`),
+    });
+  } catch (error) {
+    return internalError(error, io);
+  }
+  if (lines) io.stdout(watchingLine(watcher.watching));
+  await stopped;
+  await watcher.close();
+  return 0;
 }
 
 function internalError(error: unknown, io: Io): number {
