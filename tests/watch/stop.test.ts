@@ -1,8 +1,8 @@
 /**
- * A watch that keeps going when a build throws, and stops cleanly when asked: on a small real project, with
- * a real chokidar watcher, told by events.
+ * A watch that keeps going when a build throws, follows its settings file, and stops cleanly when asked: on a
+ * small real project, with a real chokidar watcher, told by events.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Watcher, watch } from '../../src/watch/index.ts';
@@ -92,4 +92,27 @@ describe('watch() keeps going and stops cleanly', () => {
     expect(events).toEqual([]);
   });
 
+
+  it('follows roneo.config.json: a broken one is reported, and the folders it names are watched', async () => {
+    const root = await smallProject();
+    await cp(join(root, 'content'), join(root, 'textes'), { recursive: true });
+    watcher = await watch({ root, profiles: [] });
+    expect(watcher.watching).toEqual(['content/', 'templates/', 'fonts/', 'roneo.config.json']);
+
+    let rebuilt = watcher.next((event) => event.trigger.includes('roneo.config.json'));
+    await writeFile(join(root, 'roneo.config.json'), '{ "contenu": "textes" }');
+    const refused = await rebuilt;
+    expect(refused).toMatchObject({ ok: false, built: [] });
+    expect(refused.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} [${d.rule}]`)).toEqual(['roneo.config.json:1:3 [config]']);
+
+    rebuilt = watcher.next((event) => event.trigger.includes('roneo.config.json'));
+    await writeFile(join(root, 'roneo.config.json'), '{ "content": "textes" }');
+    // Settings are an input of every publication: all of them are built again, from the folder they name.
+    expect(await rebuilt).toMatchObject({ ok: true, built: ['leaflets/good'] });
+    expect(watcher.watching).toEqual(['textes/', 'templates/', 'fonts/', 'roneo.config.json']);
+
+    rebuilt = watcher.next((event) => event.trigger.includes('textes/leaflets/good.md'));
+    await writeFile(join(root, 'textes/leaflets/good.md'), `${LEAFLET}\nDans le nouveau dossier.\n`);
+    expect(await rebuilt).toMatchObject({ ok: true, built: ['leaflets/good'] });
+  });
 });
