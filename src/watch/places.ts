@@ -70,5 +70,6 @@ export function within(path: string, folder: string): boolean {
 export function projectPath(root: string, path: string): string {
   const relativePath = relative(root, path);
   if (relativePath === '') return '.';
-  return (isAbsolute(relativePath) ? relativePath : relativePath.split(sep).join('/')) || path;
+  // Elsewhere on another drive (Windows), the absolute path.
+  return isAbsolute(relativePath) ? relativePath : relativePath.split(sep).join('/');
 }

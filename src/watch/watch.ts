@@ -28,7 +28,7 @@ export interface RebuildEvent {
 }
 
 export interface WatchOptions extends BuildOptions {
-  /** Called after the first build and after every rebuild. */
+  /** Called after the first build and after every rebuild; what it throws goes to `onWatchError`. */
   onRebuild?(event: RebuildEvent): void;
   /** A problem of the watching itself (the system's limit on watched files reached, a folder that cannot be read). */
   onWatchError?(error: Error): void;
@@ -155,7 +155,16 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       reportWatchError(error);
     }
     for (const waiter of [...waiting]) {
-      if (!waiter.filter(event)) continue;
+      let matches: boolean;
+      try {
+        matches = waiter.filter(event);
+      } catch (error) {
+        // The caller's filter failed: its promise says so, and the watch goes on.
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
+      if (!matches) continue;
       waiting.splice(waiting.indexOf(waiter), 1);
       waiter.resolve(event);
     }
@@ -163,6 +172,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
 
   /** The settings changed: the folders they name may have too. */
   async function follow(): Promise<void> {
+    if (closing) return;
     const before = new Set([...places.folders, ...watchList(places)]);
     places = await placesOf(root, buildOptions);
     const after = new Set([...places.folders, ...watchList(places)]);
@@ -180,6 +190,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
 
   function close(): Promise<void> {
     closing ??= (async () => {
+      signal?.removeEventListener('abort', abort);
       clearTimeout(timer);
       timer = undefined;
       pending.clear();
@@ -191,7 +202,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     return closing;
   }
 
-  signal?.addEventListener('abort', () => void close(), { once: true });
+  const abort = () => void close();
+  signal?.addEventListener('abort', abort, { once: true });
   if (signal?.aborted) await close();
   else {
     start(true);
