@@ -1,4 +1,4 @@
-import { type Diagnostic, Diagnostics, at } from './diagnostics/diagnostic.ts';
+import { type Diagnostic, Diagnostics, type SourcePoint, at } from './diagnostics/diagnostic.ts';
 import { sortDiagnostics } from './diagnostics/format.ts';
 import { layoutPublication, type ParsedDocument } from './layout/layout-publication.ts';
 import { StringTables } from './layout/strings.ts';
@@ -66,6 +66,11 @@ export interface BuildOptions {
   check?: boolean;
   /** Build every publication, even those whose inputs have not changed since their last good build. */
   force?: boolean;
+  /**
+   * Build nothing: make the download site (previews, page, checksums) from each publication's last good build.
+   * `roneo watch` runs it after reporting a rebuild, so the PDFs come back first.
+   */
+  siteOnly?: boolean;
   /** The project's settings file, project-relative (default `roneo.config.json`, read when it exists); `false` reads none. */
   config?: string | false;
   /** Called as each publication is written, for progress output. */
@@ -138,12 +143,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const site = (options.site ?? config.site) !== false;
   const pictureSettings = { ...(config.images?.maxDpi ? { maxDpi: config.images.maxDpi } : {}), ...(config.images?.minDpi ? { minDpi: config.images.minDpi } : {}) };
   const previews = new PagePreviews(world, dirs.out, cacheDir);
+  const previewOf = async (id: string, pdf: Uint8Array, where: SourcePoint): Promise<Preview | undefined> => {
+    try {
+      return await previews.make(id, pdf);
+    } catch (error) {
+      diagnostics.warn(where, `no preview for the download page: ${(error as Error).message.split('\n')[0]}`, 'site-preview');
+      return undefined;
+    }
+  };
   // What each publication's last good build was made from: an unchanged one is not built again.
   const records = cacheDir !== undefined && !options.check ? await BuildRecords.load(world, cacheDir) : undefined;
   let sharedInputs: Promise<string> | undefined;
   const shared = () =>
     (sharedInputs ??= Promise.all([folderHash(world, dirs.fonts), folderHash(world, `${dirs.templates}/strings`)]).then(([fontFiles, stringFiles]) =>
-      JSON.stringify({ version: VERSION, fontFiles, stringFiles, profiles: [...profiles].sort(), site, dirs, config, epoch: world.env('SOURCE_DATE_EPOCH') ?? null }),
+      // The download site is not an input: previews are drawn from the PDFs, whenever one is missing.
+      JSON.stringify({ version: VERSION, fontFiles, stringFiles, profiles: [...profiles].sort(), dirs, config: { ...config, site: undefined }, epoch: world.env('SOURCE_DATE_EPOCH') ?? null }),
     ));
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
   const built: BuiltPublication[] = [];
@@ -254,18 +268,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const started = world.now();
     const mark = diagnostics.list.length;
     const includes = await resolveIncludes(publication, dirs.content, index.load, diagnostics);
-    const record = options.force ? undefined : records?.get(publication.id);
-    if (record && diagnostics.countSince(mark) === 0) {
-      const now = await fingerprint(world, { shared: await shared(), documents: [publication, ...includes], templates: templates.sourcesOf(publication.meta.layout!), files: record.files });
-      if (now === record.fingerprint && (await outputsIntact(world, dirs.out, record.publications))) {
+    const record = options.force && !options.siteOnly ? undefined : records?.get(publication.id);
+    if (options.siteOnly && !record) continue;
+    if (record && (options.siteOnly || diagnostics.countSince(mark) === 0)) {
+      const now = options.siteOnly ? record.fingerprint : await fingerprint(world, { shared: await shared(), documents: [publication, ...includes], templates: templates.sourcesOf(publication.meta.layout!), files: record.files });
+      if (options.siteOnly || (now === record.fingerprint && (await outputsIntact(world, dirs.out, record.publications)))) {
         // Its warnings were found from these same inputs: they still hold.
         for (const warning of record.warnings) diagnostics.warn(warning, warning.reason, warning.rule);
         skipped += 1;
+        let previewed = false;
         for (const entry of record.publications) {
-          const result = { ...entry, unchanged: true, milliseconds: 0 };
+          const result: BuiltPublication = { ...entry, unchanged: true, milliseconds: 0 };
+          if (!site) delete result.preview;
+          else if (!result.preview || (await world.fileSize(`${dirs.out}/${result.preview.file}`)) !== result.preview.bytes) {
+            // Built while the site was off (roneo watch makes it after each rebuild): its preview is drawn now, from its PDF.
+            const preview = await previewOf(result.id, await world.readFile(`${dirs.out}/${result.file}`), at(publication.path));
+            if (preview) result.preview = preview;
+            previewed = true;
+          }
           built.push(result);
           options.onPublication?.(result);
         }
+        if (previewed) records?.set(publication.id, { ...record, publications: built.slice(-record.publications.length).map(({ unchanged: _unchanged, ...entry }) => entry) });
         continue;
       }
     }
@@ -367,14 +391,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (!shopFile) break;
         files.push({ profile: 'shop', kind: 'shop', file: shopFile, bytes: copy.shop.byteLength, sha256: sha256(copy.shop) });
       }
-      let preview: Preview | undefined;
-      if (site) {
-        try {
-          preview = await previews.make(copy.id, copy.rendered.bytes);
-        } catch (error) {
-          diagnostics.warn(copy.variant?.at ?? at(publication.path), `no preview for the download page: ${(error as Error).message.split('\n')[0]}`, 'site-preview');
-        }
-      }
+      const preview = site ? await previewOf(copy.id, copy.rendered.bytes, copy.variant?.at ?? at(publication.path)) : undefined;
       written.push({
         id: copy.id,
         layout: layoutName,
@@ -442,7 +459,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await records?.save();
   // Broken fonts are reported even when no publication got as far as needing them; only a build where every
   // publication was unchanged (fonts included, by their fingerprint) leaves them unread.
-  if (!fonts && (skipped < index.publications.length || index.publications.length === 0)) await loadBuildStages();
+  if (!fonts && !options.siteOnly && (skipped < index.publications.length || index.publications.length === 0)) await loadBuildStages();
 
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, unchanged: _unchanged, ...entry }) => entry);

@@ -6,3 +6,4 @@ export { createMemoryWorld } from './world/memory-world.ts';
 export { createNodeWorld } from './world/node-world.ts';
 export type { World } from './world/world.ts';
 export { startServer, type RunningServer, type ServeOptions } from './serve/index.ts';
+export { watch, type RebuildEvent, type Watcher, type WatchOptions } from './watch/index.ts';

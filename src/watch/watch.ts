@@ -136,12 +136,27 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   }
 
   /** One build; never throws. */
+  /**
+   * The download page and the previews of what was just rebuilt: a build in which every publication is unchanged
+   * draws only the missing previews and writes the page. Its problems were the rebuild's, already reported.
+   */
+  async function refreshSite(): Promise<void> {
+    try {
+      // The caller's progress callbacks are about rebuilds, not this.
+      const { onStart: _onStart, onPublication: _onPublication, ...quiet } = buildOptions;
+      await build({ ...quiet, root, siteOnly: true });
+    } catch (error) {
+      reportWatchError(error);
+    }
+  }
+
   async function rebuild(trigger: string[], first: boolean): Promise<void> {
     const started = performance.now();
     let event: RebuildEvent;
     try {
       if (places.config !== undefined && trigger.includes(projectPath(root, places.config))) await follow();
-      const result = await build({ ...buildOptions, root, ...(first && force ? { force } : {}) });
+      // After a change the PDFs come first: the download page and its previews follow, once the rebuild is reported.
+      const result = await build({ ...buildOptions, root, ...(first && force ? { force } : {}), ...(first ? {} : { site: false }) });
       const ids = (unchanged: boolean) => result.publications.filter((p) => (p.unchanged === true) === unchanged).map((p) => p.id).sort();
       event = { sequence, trigger, built: ids(false), unchanged: ids(true), diagnostics: result.diagnostics, ok: result.ok, milliseconds: performance.now() - started, result };
     } catch (error) {
@@ -168,6 +183,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       waiting.splice(waiting.indexOf(waiter), 1);
       waiter.resolve(event);
     }
+    if (!first && event.result) await refreshSite();
   }
 
   /** The settings changed: the folders they name may have too. */

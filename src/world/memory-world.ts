@@ -24,6 +24,9 @@ export function createMemoryWorld(
     async exists(path) {
       return store.has(path) || [...store.keys()].some((p) => p.startsWith(`${path}/`));
     },
+    async fileSize(path) {
+      return store.get(path)?.byteLength;
+    },
     async writeFileAtomic(path, data) {
       store.set(path, data);
     },

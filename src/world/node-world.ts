@@ -35,6 +35,14 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
         return false;
       }
     },
+    async fileSize(path) {
+      try {
+        const info = await stat(abs(path));
+        return info.isFile() ? info.size : undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async writeFileAtomic(path, data) {
       const target = abs(path);
       const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -11,6 +11,8 @@ export interface World {
   /** Every file below `dir`, recursively, as project-relative paths, sorted. */
   listFiles(dir: string): Promise<string[]>;
   exists(path: string): Promise<boolean>;
+  /** A file's size in bytes, or undefined when there is no such file: a cheap check that an output is still in place. */
+  fileSize(path: string): Promise<number | undefined>;
   /** Writes to a temporary name beside `path`, then renames, so readers never see half a file. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
   /** Monotonic milliseconds, for reporting how long things took. */

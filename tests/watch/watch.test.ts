@@ -12,6 +12,8 @@ import { templateCompileCount } from '../../src/layout/templates.ts';
 import { fontParseCount } from '../../src/render/fonts.ts';
 import { type RebuildEvent, type Watcher, watch } from '../../src/watch/index.ts';
 import { tempProject } from '../helpers/project.ts';
+import type { Manifest } from '../../src/publish/manifest.ts';
+import { sha256 } from '../../src/publish/write-outputs.ts';
 
 const ALL = [
   'dossier',
@@ -83,6 +85,22 @@ describe('roneo watch on the campaign', () => {
     const event = await edit('templates/pamphlet.hbs', (text) => `${text}\n`);
     expect(event).toMatchObject({ built: ['pamphlets/icor-kazakhstan-2022', 'pamphlets/janaozen-2011'], ok: true });
     expect(event.unchanged).toEqual(others(event.built));
+  });
+
+  it('refreshes the download page after a rebuild: the rebuilt leaflet’s preview, the manifest and the checksums', async () => {
+    const id = 'leaflets/solidarite-janvier-2022';
+    const event = await edit(`content/${id}.md`, append('Une ligne pour la page de téléchargement.'));
+    expect(event.built).toEqual([id]);
+    await watcher.idle();
+    const manifest = JSON.parse(await readFile(path('output/manifest.json'), 'utf8')) as Manifest;
+    const entry = manifest.publications.find((p) => p.id === id)!;
+    expect(entry.sha256).toBe(sha256(await readFile(path(`output/${id}.pdf`))));
+    expect(entry.preview?.file).toBe(`${id}.webp`);
+    expect(entry.preview?.sha256).toBe(sha256(await readFile(path(`output/${id}.webp`))));
+    expect(manifest.publications.every((p) => p.preview !== undefined)).toBe(true);
+    const sums = await readFile(path('output/SHA256SUMS'), 'utf8');
+    expect(sums).toContain(`${entry.sha256}  ${id}.pdf\n`);
+    expect(await readFile(path('output/index.html'), 'utf8')).toContain(`${id}.webp`);
   });
 
   it('a leaflet rebuilds exactly that leaflet', async () => {

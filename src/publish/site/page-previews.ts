@@ -1,6 +1,6 @@
 import type { World } from '../../world/world.ts';
 import type { Preview } from '../manifest.ts';
-import { sha256 } from '../write-outputs.ts';
+import { sha256, writeIfChanged } from '../write-outputs.ts';
 
 /** Pixels across: the page shows previews at most 16rem (256 CSS px) wide, so this is sharp on a phone's 2× screen. */
 export const PREVIEW_WIDTH = 480;
@@ -32,7 +32,7 @@ export class PagePreviews {
       if (cached) await this.world.writeFileAtomic(cached, bytes).catch(() => undefined);
     }
     const file = `${id}.webp`;
-    await this.world.writeFileAtomic(`${this.outDir}/${file}`, bytes);
+    await writeIfChanged(this.world, `${this.outDir}/${file}`, bytes);
     return { file, width: size.width, height: size.height, bytes: bytes.byteLength, sha256: sha256(bytes) };
   }
 }
