@@ -25,9 +25,16 @@ interface EmbeddedFont {
   layoutCache?: Record<string, unknown>;
 }
 interface PdfKitDocument {
-  _font?: EmbeddedFont;
+  _font?: EmbeddedFont | null;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFont>;
+  _fontSource?: unknown;
+  _fontFamily?: unknown;
   font(src: unknown, family?: unknown, size?: unknown): PdfKitDocument;
+  fontSize(size: unknown): PdfKitDocument;
 }
+/** pdfkit's EmbeddedFont: not exported, so taken from the first font pdfkit opens itself. */
+type EmbeddedFontClass = new (document: PdfKitDocument, font: Font, id: string) => EmbeddedFont & { name?: string; id: string };
 
 const parsed = new WeakMap<Uint8Array, Font>();
 /** Subsets already encoded, by font and glyph list: variants of a leaflet mostly use the same glyphs. */
@@ -76,8 +83,12 @@ export function installSharedFonts(): void {
   }
   if (Object.prototype.hasOwnProperty.call(prototype, INSTALLED)) return;
   const font = prototype.font;
+  let Embedded: EmbeddedFontClass | undefined;
   prototype.font = function (this: PdfKitDocument, src: unknown, family?: unknown, size?: unknown) {
+    const known = src instanceof Uint8Array && family == null && Embedded ? parsed.get(src) : undefined;
+    if (known && Embedded) return openShared(this, Embedded, src as Uint8Array, known, size);
     const result = font.call(this, src, family, size);
+    if (this._font && (this._font as { constructor: unknown }).constructor !== Object && src instanceof Uint8Array) Embedded ??= (this._font as unknown as { constructor: EmbeddedFontClass }).constructor;
     const shared = src instanceof Uint8Array && family == null ? parsed.get(src) : undefined;
     const opened = this._font;
     if (shared && opened && opened.font !== shared && opened.font.postscriptName === shared.postscriptName) {
@@ -90,4 +101,31 @@ export function installSharedFonts(): void {
     return result;
   };
   Object.defineProperty(prototype, INSTALLED, { value: true });
+}
+
+/**
+ * pdfkit's own `font()` for a font file already parsed, without parsing it
+ * again (fontkit decodes its tables anew for every PDF, some 5 ms a face):
+ * the same steps, ids and font table as pdfkit's, with the shared font.
+ */
+function openShared(document: PdfKitDocument, Embedded: EmbeddedFontClass, src: Uint8Array, shared: Font, size: unknown): PdfKitDocument {
+  document._fontSource = src;
+  document._fontFamily = undefined;
+  if (size != null) document.fontSize(size);
+  // pdfkit numbers every font it opens from bytes, even one it then finds it already has: the same ids follow.
+  const id = `F${++document._fontCount}`;
+  const existing = document._fontFamilies[shared.postscriptName];
+  if (existing && existing.font === shared) {
+    document._font = existing;
+    return document;
+  }
+  const embedded = new Embedded(document, shared, id);
+  embedded.subset = rememberingSubset(shared);
+  let words = shaped.get(shared);
+  if (!words) shaped.set(shared, (words = Object.create(null) as Record<string, unknown>));
+  if (embedded.layoutCache) embedded.layoutCache = words;
+  document._font = embedded;
+  if (embedded.name && !document._fontFamilies[embedded.name]) document._fontFamilies[embedded.name] = embedded;
+  else if (!embedded.name || document._fontFamilies[embedded.name] !== embedded) document._fontFamilies[embedded.id] = embedded;
+  return document;
 }
