@@ -459,7 +459,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await records?.save();
   // Broken fonts are reported even when no publication got as far as needing them; only a build where every
   // publication was unchanged (fonts included, by their fingerprint) leaves them unread.
-  if (!fonts && !options.siteOnly && (skipped < index.publications.length || index.publications.length === 0)) await loadBuildStages();
+  if (!options.siteOnly && (skipped < index.publications.length || index.publications.length === 0)) {
+    if (!fonts) await loadBuildStages();
+    templates.checkPartials(diagnostics);
+  }
 
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, unchanged: _unchanged, ...entry }) => entry);

@@ -29,10 +29,10 @@ interface SyntaxProblem {
 interface CompiledFolder {
   hb: HandlebarsEnv;
   sources: Map<string, Source>;
-  /** The partials that compile, registered on `hb` by name. */
-  partials: Map<string, Source>;
-  /** The partials that do not, with their error. */
-  brokenPartials: Array<{ path: string; problem: SyntaxProblem }>;
+  /** Every partial, by name; those that compile are registered on `hb`. */
+  partials: Map<string, Source & { name: string }>;
+  /** The partials that do not, with their error; undefined until the partials' syntax is checked. */
+  brokenPartials: Array<{ path: string; problem: SyntaxProblem }> | undefined;
   layouts: Map<string, HandlebarsTemplateDelegate<LayoutData> | SyntaxProblem>;
 }
 
@@ -57,6 +57,8 @@ export function templateCompileCount(): number {
 export class Templates {
   /** Layouts whose syntax error this build has reported: each is reported once. */
   private readonly reported = new Set<string>();
+  /** Whether this build has reported the partials' syntax errors. */
+  private partialsReported = false;
   private readonly hb: HandlebarsEnv;
   private readonly sources: Map<string, Source>;
   private readonly partials: Map<string, Source>;
@@ -96,22 +98,37 @@ export class Templates {
     } else {
       const hb = createHandlebars();
       registerHelpers(hb);
-      folder = { hb, sources: new Map(), partials: new Map(), brokenPartials: [], layouts: new Map() };
+      folder = { hb, sources: new Map(), partials: new Map(), brokenPartials: undefined, layouts: new Map() };
       for (const source of layouts) folder.sources.set(source.path.slice(dir.length + 1, -'.hbs'.length), source);
-      for (const { name, path, text } of partials) {
-        const problem = syntaxProblem(hb, text);
-        if (problem) {
-          folder.brokenPartials.push({ path, problem });
-          continue;
-        }
-        folder.partials.set(name, { path, text });
-        hb.registerPartial(name, text);
+      for (const partial of partials) {
+        folder.partials.set(partial.name, partial);
+        hb.registerPartial(partial.name, partial.text);
       }
       if (compiledFolders.size >= MAX_COMPILED_FOLDERS) compiledFolders.delete(compiledFolders.keys().next().value!);
     }
     compiledFolders.set(digest, folder);
-    for (const { path, problem } of folder.brokenPartials) report(path, problem, diagnostics);
     return new Templates(dir, folder);
+  }
+
+  /**
+   * The partials' syntax, checked once per folder when a layout is first filled (a build with nothing to
+   * fill, because nothing changed, skips the cost) and reported once per build. A partial that does not
+   * compile is unregistered, so a layout that uses it fails where it does.
+   */
+  checkPartials(diagnostics: Diagnostics): void {
+    if (!this.folder.brokenPartials) {
+      const broken: Array<{ path: string; problem: SyntaxProblem }> = [];
+      for (const [name, { path, text }] of this.folder.partials) {
+        const problem = syntaxProblem(this.hb, text);
+        if (!problem) continue;
+        broken.push({ path, problem });
+        this.hb.unregisterPartial(name);
+      }
+      this.folder.brokenPartials = broken;
+    }
+    if (this.partialsReported) return;
+    this.partialsReported = true;
+    for (const { path, problem } of this.folder.brokenPartials) report(path, problem, diagnostics);
   }
 
   has(layout: string): boolean {
@@ -143,6 +160,7 @@ export class Templates {
   render(layout: string, data: LayoutData, diagnostics: Diagnostics, fresh: WeakSet<object> = new WeakSet()): Record<string, unknown> | undefined {
     const source = this.sources.get(layout);
     if (!source) return undefined;
+    this.checkPartials(diagnostics);
     let template = this.folder.layouts.get(layout);
     if (template === undefined) {
       template = syntaxProblem(this.hb, source.text) ?? this.hb.compile<LayoutData>(source.text);
