@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
 import { memoryProject, REPO } from '../helpers/project.ts';
+import { CAMPAIGN_IDS } from '../helpers/campaign-ids.ts';
 
 function campaignFiles(): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
@@ -20,16 +21,7 @@ function campaignFiles(): Record<string, Uint8Array> {
   return files;
 }
 
-const ALL = [
-  'dossier',
-  'leaflets/janaozen-anniversaire',
-  'leaflets/rassemblement-16-decembre/lille',
-  'leaflets/rassemblement-16-decembre/lyon',
-  'leaflets/rassemblement-16-decembre/marseille',
-  'leaflets/solidarite-janvier-2022',
-  'pamphlets/icor-kazakhstan-2022',
-  'pamphlets/janaozen-2011',
-];
+const ALL: string[] = [...CAMPAIGN_IDS];
 
 let world: Awaited<ReturnType<typeof memoryProject>>;
 let writes: string[];

@@ -14,17 +14,9 @@ import { type RebuildEvent, type Watcher, watch } from '../../src/watch/index.ts
 import { tempProject } from '../helpers/project.ts';
 import type { Manifest } from '../../src/publish/manifest.ts';
 import { sha256 } from '../../src/publish/write-outputs.ts';
+import { CAMPAIGN_IDS } from '../helpers/campaign-ids.ts';
 
-const ALL = [
-  'dossier',
-  'leaflets/janaozen-anniversaire',
-  'leaflets/rassemblement-16-decembre/lille',
-  'leaflets/rassemblement-16-decembre/lyon',
-  'leaflets/rassemblement-16-decembre/marseille',
-  'leaflets/solidarite-janvier-2022',
-  'pamphlets/icor-kazakhstan-2022',
-  'pamphlets/janaozen-2011',
-];
+const ALL: string[] = [...CAMPAIGN_IDS];
 const others = (built: string[]) => ALL.filter((id) => !built.includes(id));
 
 describe('roneo watch on the campaign', () => {
