@@ -279,7 +279,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         let previewed = false;
         for (const entry of record.publications) {
           const result: BuiltPublication = { ...entry, unchanged: true, milliseconds: 0 };
-          if (!site) delete result.preview;
+          if (!site || (result.variant && result.variant.sheet > 1)) delete result.preview;
           else if (!result.preview || (await world.fileSize(`${dirs.out}/${result.preview.file}`)) !== result.preview.bytes) {
             // Built while the site was off (roneo watch makes it after each rebuild): its preview is drawn now, from its PDF.
             const preview = await previewOf(result.id, await world.readFile(`${dirs.out}/${result.file}`), at(publication.path));
@@ -391,7 +391,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (!shopFile) break;
         files.push({ profile: 'shop', kind: 'shop', file: shopFile, bytes: copy.shop.byteLength, sha256: sha256(copy.shop) });
       }
-      const preview = site ? await previewOf(copy.id, copy.rendered.bytes, copy.variant?.at ?? at(publication.path)) : undefined;
+      // A leaflet for many local groups is shown once on the download page, by its first group's page 1.
+      const preview = site && index === 0 ? await previewOf(copy.id, copy.rendered.bytes, copy.variant?.at ?? at(publication.path)) : undefined;
       written.push({
         id: copy.id,
         layout: layoutName,

@@ -62,11 +62,12 @@ describe('the manifest', () => {
     expect(broken((m) => delete (m.publications[0] as Partial<Manifest['publications'][number]>).title)).toBe(false);
   });
 
-  it('gives each publication its date and a preview of its first page', () => {
+  it('gives each publication its date and a preview of its first page (a leaflet for several groups, its first group’s)', () => {
     expect(manifest.publications).toHaveLength(campaign.result.publications.length);
     for (const entry of manifest.publications) {
       expect(entry.date, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(entry.preview?.file, entry.id).toBe(`${entry.id}.webp`);
+      if (entry.variant && entry.variant.sheet > 1) expect(entry.preview, entry.id).toBeUndefined();
+      else expect(entry.preview?.file, entry.id).toBe(`${entry.id}.webp`);
     }
   });
 });
@@ -106,7 +107,8 @@ describe('the download page', () => {
     const titlesIn = (kind: string) => [...sections.find((s) => s.startsWith(`id="${kind}"`))!.matchAll(/<h3 id="[^"]+">([^<]+)<\/h3>/g)].map((m) => decode(m[1]!));
     const titles = (layout: string, variants: boolean) => manifest.publications.filter((p) => p.layout === layout && (p.variant !== undefined) === variants).map((p) => p.title);
     expect(titlesIn('leaflet')).toEqual(titles('leaflet', false));
-    expect(titlesIn('variant')).toEqual(titles('leaflet', true));
+    // A leaflet for several local groups is one card, under its own title.
+    expect(titlesIn('variant')).toEqual(['16 décembre : rassemblement pour Janaözen']);
     expect(titlesIn('pamphlet')).toEqual(titles('pamphlet', false));
     expect(titlesIn('dossier')).toEqual(titles('dossier', false));
   });
@@ -132,9 +134,20 @@ describe('the download page', () => {
     expect(pamphlet.print!.instructions).toContain('retourner sur le bord court');
   });
 
+  it('lists each local group’s leaflet in its publication’s card, with the print file they share once', () => {
+    const start = html.indexOf('id="p-leaflets-rassemblement-16-decembre"');
+    const card = html.slice(start, html.indexOf('</article>', start));
+    const rows = [...card.matchAll(/<tr><th scope="row">([^<]+)<\/th><td><a href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    const variants = manifest.publications.filter((p) => p.variant?.of === 'leaflets/rassemblement-16-decembre').sort((a, b) => a.variant!.sheet - b.variant!.sheet);
+    expect(rows).toEqual(variants.map((p) => [p.variant!.slug, p.file]));
+    expect(card.match(/Feuilles à imprimer/g)).toHaveLength(1);
+    for (const p of variants) expect(card).toContain(`<code>${p.sha256}</code>`);
+  });
+
   it('shows a preview of page 1 of each publication, with alt text, at the size the picture has', async () => {
     const images = [...html.matchAll(/<img class="preview" src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]*)"/g)];
-    expect(images).toHaveLength(manifest.publications.length);
+    expect(images).toHaveLength(manifest.publications.filter((p) => p.preview).length);
+    expect(images).toHaveLength(6);
     for (const [, src, width, height, alt] of images) {
       const meta = await sharp(out(decodeURIComponent(src!))).metadata();
       expect([meta.format, meta.width, meta.height], src).toEqual(['webp', Number(width), Number(height)]);

@@ -34,6 +34,17 @@ export interface PagePublication {
   sha256: string;
   preview?: { src: string; width: number; height: number; alt: string };
   downloads: PageDownload[];
+  /** A leaflet made for several local groups: one row per group, with its own PDF. */
+  groups?: PageGroupCopy[];
+}
+
+/** One local group's copy of a leaflet. */
+export interface PageGroupCopy {
+  /** The group's slug, as its file is named. */
+  name: string;
+  href: string;
+  sizeText: string;
+  sha256: string;
 }
 
 export interface PageDownload {
@@ -62,12 +73,20 @@ export function pageData(manifest: Manifest, stringsFor: (lang: string) => Strin
   const strings = stringsFor(lang);
   const word = (key: string) => strings[key] ?? key;
   const groups = new Map<string, PagePublication[]>();
-  for (const entry of manifest.publications) {
-    const kind = entry.variant ? 'variant' : entry.layout;
+  const add = (kind: string, item: PagePublication) => {
     let list = groups.get(kind);
     if (!list) groups.set(kind, (list = []));
-    list.push(publication(entry, lang, strings));
+    list.push(item);
+  };
+  // A leaflet for many local groups is one card, shown by its first group's page, with a row per group:
+  // a page of a thousand cards and previews would serve no distributor.
+  const copies = new Map<string, ManifestEntry[]>();
+  for (const entry of manifest.publications) {
+    if (!entry.variant) add(entry.layout, publication(entry, lang, strings));
+    else if (copies.has(entry.variant.of)) copies.get(entry.variant.of)!.push(entry);
+    else copies.set(entry.variant.of, [entry]);
   }
+  for (const [of, entries] of copies) add('variant', variantPublication(of, entries, lang, strings));
   const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
   const kinds = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return {
@@ -115,6 +134,24 @@ function publication(entry: ManifestEntry, pageLang: string, strings: StringTabl
       ? { preview: { src: href(entry.preview.file), width: entry.preview.width, height: entry.preview.height, alt: word('preview_alt').replaceAll('{title}', entry.title) } }
       : {}),
     downloads,
+  };
+}
+
+function variantPublication(of: string, entries: ManifestEntry[], pageLang: string, strings: StringTable): PagePublication {
+  const sorted = [...entries].sort((a, b) => a.variant!.sheet - b.variant!.sheet);
+  const first = sorted[0]!;
+  const base = publication(first, pageLang, strings);
+  // The shared print file, once: each group's own PDF is in its row.
+  const shared = base.downloads.filter((download) => download.href !== href(first.file));
+  const suffix = ` (${first.variant!.slug})`;
+  return {
+    ...base,
+    id: of,
+    anchor: `p-${of.replace(/[^A-Za-z0-9_-]+/g, '-')}`,
+    title: first.title.endsWith(suffix) ? first.title.slice(0, -suffix.length) : first.title,
+    sizeText: size(Math.max(...sorted.map((entry) => entry.bytes)), pageLang),
+    downloads: shared,
+    groups: sorted.map((entry) => ({ name: entry.variant!.slug, href: href(entry.file), sizeText: size(entry.bytes, pageLang), sha256: entry.sha256 })),
   };
 }
 
