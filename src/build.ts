@@ -22,7 +22,7 @@ import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
 import { CONFIG_FILE, loadConfig } from './load/config.ts';
 import { fingerprint, folderHash } from './load/fingerprint.ts';
-import { BuildRecords, outputsIntact } from './publish/build-records.ts';
+import { type BuildRecord, BuildRecords, outputsIntact } from './publish/build-records.ts';
 import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
 import { ImageStore } from './transform/image-store.ts';
 import { ImageRegistry, resolveFieldImage, resolveImages } from './transform/images.ts';
@@ -137,6 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return result;
   };
 
+  const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
   const cache = options.cache ?? config.cache ?? '.cache/roneo';
   const cacheDir = cache === false ? undefined : clean(cache);
   const store = new ImageStore(world, cacheDir);
@@ -159,7 +160,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // The download site is not an input: previews are drawn from the PDFs, whenever one is missing.
       JSON.stringify({ version: VERSION, fontFiles, stringFiles, profiles: [...profiles].sort(), dirs, config: { ...config, site: undefined }, epoch: world.env('SOURCE_DATE_EPOCH') ?? null }),
     ));
-  const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
   const built: BuiltPublication[] = [];
   const checked: string[] = [];
   // What only a publication that is built needs is loaded when the first one is: fonts parsed, the Markdown parser,
@@ -263,6 +263,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return undefined;
     }
   };
+  /** A publication not built again: its last good build's entries and warnings, and any preview the site now lacks. */
+  const reuse = async (record: BuildRecord, publication: SourceDocument) => {
+    // Its warnings were found from these same inputs: they still hold.
+    for (const warning of record.warnings) diagnostics.warn(warning, warning.reason, warning.rule);
+    const entries: BuiltPublication[] = [];
+    let previewed = false;
+    for (const entry of record.publications) {
+      const result: BuiltPublication = { ...entry, unchanged: true, milliseconds: 0 };
+      if (!site || (result.variant && result.variant.sheet > 1)) delete result.preview;
+      else if (!result.preview || (await world.fileSize(`${dirs.out}/${result.preview.file}`)) !== result.preview.bytes) {
+        // Built while the site was off (roneo watch makes it after each rebuild): its preview is drawn now, from its PDF.
+        const preview = await previewOf(result.id, await world.readFile(`${dirs.out}/${result.file}`), at(publication.path));
+        if (preview) result.preview = preview;
+        previewed = true;
+      }
+      entries.push(result);
+      built.push(result);
+      options.onPublication?.(result);
+    }
+    if (previewed) records?.set(publication.id, { ...record, publications: entries.map(({ unchanged: _unchanged, ...entry }) => entry) });
+  };
+
   for (const [position, publication] of index.publications.entries()) {
     options.onStart?.({ id: publication.id, index: position + 1, total: index.publications.length });
     const started = world.now();
@@ -270,28 +292,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const includes = await resolveIncludes(publication, dirs.content, index.load, diagnostics);
     const record = options.force && !options.siteOnly ? undefined : records?.get(publication.id);
     if (options.siteOnly && !record) continue;
-    if (record && (options.siteOnly || diagnostics.countSince(mark) === 0)) {
-      const now = options.siteOnly ? record.fingerprint : await fingerprint(world, { shared: await shared(), documents: [publication, ...includes], templates: templates.sourcesOf(publication.meta.layout!), files: record.files });
-      if (options.siteOnly || (now === record.fingerprint && (await outputsIntact(world, dirs.out, record.publications)))) {
-        // Its warnings were found from these same inputs: they still hold.
-        for (const warning of record.warnings) diagnostics.warn(warning, warning.reason, warning.rule);
-        skipped += 1;
-        let previewed = false;
-        for (const entry of record.publications) {
-          const result: BuiltPublication = { ...entry, unchanged: true, milliseconds: 0 };
-          if (!site || (result.variant && result.variant.sheet > 1)) delete result.preview;
-          else if (!result.preview || (await world.fileSize(`${dirs.out}/${result.preview.file}`)) !== result.preview.bytes) {
-            // Built while the site was off (roneo watch makes it after each rebuild): its preview is drawn now, from its PDF.
-            const preview = await previewOf(result.id, await world.readFile(`${dirs.out}/${result.file}`), at(publication.path));
-            if (preview) result.preview = preview;
-            previewed = true;
-          }
-          built.push(result);
-          options.onPublication?.(result);
-        }
-        if (previewed) records?.set(publication.id, { ...record, publications: built.slice(-record.publications.length).map(({ unchanged: _unchanged, ...entry }) => entry) });
-        continue;
-      }
+    const unchanged = async (last: BuildRecord) =>
+      diagnostics.countSince(mark) === 0 &&
+      (await fingerprint(world, { shared: await shared(), documents: [publication, ...includes], templates: templates.sourcesOf(publication.meta.layout!), files: last.files })) === last.fingerprint &&
+      (await outputsIntact(world, dirs.out, last.publications));
+    if (record && (options.siteOnly || (await unchanged(record)))) {
+      await reuse(record, publication);
+      skipped += 1;
+      continue;
     }
     await loadBuildStages();
     const chapters = includes.map(parse);
