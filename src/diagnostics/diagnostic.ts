@@ -30,6 +30,11 @@ export class Diagnostics {
     this.add({ ...pointOf(at), severity: 'warning', reason, rule });
   }
 
+  /** A problem found before and kept (by a cache of what was loaded), reported again as it was. */
+  repeat(diagnostic: Diagnostic): void {
+    this.add({ ...diagnostic });
+  }
+
   /** An article shared by several publications is checked for each; its problems are reported once. */
   private add(diagnostic: Diagnostic): void {
     const key = JSON.stringify(diagnostic);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { sha256Of } from '../world/content-hash.ts';
 import type { World } from '../world/world.ts';
 import type { SourceDocument } from './load-document.ts';
 
-const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const hash = sha256Of;
 
 /**
  * A folder's files, hashed once per build: the fonts and the string

@@ -1,5 +1,4 @@
-import type { Diagnostics } from '../diagnostics/diagnostic.ts';
-import { at } from '../diagnostics/diagnostic.ts';
+import { at, type Diagnostic, Diagnostics } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
 import { WorldError } from '../world/world.ts';
 import { type FrontMatter, readFrontMatter } from './front-matter.ts';
@@ -30,6 +29,27 @@ export async function loadDocument(
     diagnostics.error(at(path), `cannot read file: ${reason}`, 'read-file');
     return undefined;
   }
+  const key = `${contentDir}\0${path}`;
+  let known = loaded.get(bytes);
+  let result = known?.get(key);
+  if (!result) {
+    const problems = new Diagnostics();
+    result = { document: fromBytes(contentDir, path, bytes, problems), problems: problems.list };
+    if (!known) loaded.set(bytes, (known = new Map()));
+    known.set(key, result);
+  }
+  for (const problem of result.problems) diagnostics.repeat(problem);
+  return result.document;
+}
+
+/**
+ * Documents read from these very bytes: a watch's World hands back the same bytes for a file that did not
+ * change, and its front matter is not parsed and checked again. What a document is made from is never
+ * changed after it is loaded.
+ */
+const loaded = new WeakMap<Uint8Array, Map<string, { document: SourceDocument | undefined; problems: readonly Diagnostic[] }>>();
+
+function fromBytes(contentDir: string, path: string, bytes: Uint8Array, diagnostics: Diagnostics): SourceDocument | undefined {
   const text = decodeSource(path, bytes, diagnostics);
   if (text === undefined) return undefined;
   const frontMatter = readFrontMatter(path, text, diagnostics);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Of } from '../world/content-hash.ts';
 import type * as Fontkit from 'fontkit';
 import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
@@ -109,7 +109,7 @@ async function loadFace(world: World, family: string, variant: Variant, path: st
     diagnostics.error(at(path), `font file for "${family}" (${variant}) not found`, 'fonts');
     return undefined;
   }
-  const key = createHash('sha256').update(read).digest('hex');
+  const key = sha256Of(read);
   let parsed = parsedFaces.get(key);
   if (parsed) {
     parsedFaces.delete(key);

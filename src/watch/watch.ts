@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { type FSWatcher, watch as watchFiles } from 'chokidar';
 import { build, type BuildOptions, type BuildResult } from '../build.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { ignores, type Places, placesOf, projectPath, watchList } from './places.ts';
+import { createNodeWorld } from '../world/node-world.ts';
+import { createRememberingWorld } from '../world/remembering-world.ts';
+import { ignores, type Places, placesOf, projectPath, watchList, within } from './places.ts';
 
 /** One build of a watch: the first, or a rebuild after changes. */
 export interface RebuildEvent {
@@ -35,8 +37,8 @@ export interface WatchOptions extends BuildOptions {
   /** Stops the watch when it aborts, as `close()` does. */
   signal?: AbortSignal;
   /**
-   * How long to wait after a change for more before rebuilding, in milliseconds (default 60, at least 50):
-   * an editor saving several files, or one file in several writes, gives one rebuild.
+   * How long to wait after a change for more before rebuilding, in milliseconds (default 15):
+   * an editor saving several files at once gives one rebuild.
    */
   debounceMs?: number;
 }
@@ -59,9 +61,13 @@ export interface Watcher {
   readonly watching: string[];
 }
 
-/** chokidar drops a second change to the same file within 50 ms of the first: no build may read it sooner. */
-const MIN_DEBOUNCE_MS = 50;
-const DEFAULT_DEBOUNCE_MS = 60;
+const DEFAULT_DEBOUNCE_MS = 15;
+/**
+ * chokidar drops a second change to a file within 50 ms of the first. A file changed is therefore read
+ * again this long after its change, and built again if it differs from what the build was given: a file
+ * saved in several writes is never left half-built.
+ */
+const RECHECK_MS = 60;
 
 /**
  * Builds once, then watches what the build reads (content and its pictures, templates, fonts, the settings
@@ -79,8 +85,14 @@ const DEFAULT_DEBOUNCE_MS = 60;
 export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const { onRebuild, onWatchError, signal, debounceMs, force, ...buildOptions } = options;
   const root = resolve(options.root ?? process.cwd());
-  const debounce = Math.max(MIN_DEBOUNCE_MS, debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  const debounce = Math.max(0, debounceMs ?? DEFAULT_DEBOUNCE_MS);
   let places: Places = await placesOf(root, buildOptions);
+  // What the build reads from the watched folders is kept between builds, and read again once changed.
+  const world = createRememberingWorld(buildOptions.world ?? createNodeWorld(root), (path) => {
+    const at = resolve(root, path);
+    return (places.folders.some((folder) => within(at, folder)) || at === places.config) && !places.written.some((written) => within(at, written));
+  });
+  const rechecks = new Map<string, NodeJS.Timeout>();
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -97,7 +109,11 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
 
   const files: FSWatcher = watchFiles(watchList(places), { ignoreInitial: true, ignored: (path: string) => ignores(places, path) });
   files.on('error', reportWatchError);
-  files.on('all', (_event, path) => changed(path));
+  files.on('all', (event, path) => {
+    world.forget(projectPath(root, path), event !== 'change');
+    if (event === 'change') recheckLater(path);
+    changed(path);
+  });
   // chokidar may say ready more than once (once per path that does not exist yet): the first is enough.
   await new Promise<void>((ready) => files.once('ready', () => ready()));
 
@@ -106,6 +122,29 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     pending.add(projectPath(root, path));
     clearTimeout(timer);
     timer = setTimeout(due, debounce);
+  }
+
+  function recheckLater(path: string): void {
+    clearTimeout(rechecks.get(path));
+    rechecks.set(
+      path,
+      setTimeout(() => {
+        void world
+          .recheck(projectPath(root, path))
+          .then((differs) => {
+            rechecks.delete(path);
+            if (differs) {
+              recheckLater(path);
+              changed(path);
+            } else settle();
+          })
+          .catch((error: unknown) => {
+            rechecks.delete(path);
+            reportWatchError(error);
+            settle();
+          });
+      }, RECHECK_MS),
+    );
   }
 
   function due(): void {
@@ -144,7 +183,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     try {
       // The caller's progress callbacks are about rebuilds, not this.
       const { onStart: _onStart, onPublication: _onPublication, ...quiet } = buildOptions;
-      await build({ ...quiet, root, siteOnly: true });
+      await build({ ...quiet, world, root, siteOnly: true });
     } catch (error) {
       reportWatchError(error);
     }
@@ -156,7 +195,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     try {
       if (places.config !== undefined && trigger.includes(projectPath(root, places.config))) await follow();
       // After a change the PDFs come first: the download page and its previews follow, once the rebuild is reported.
-      const result = await build({ ...buildOptions, root, ...(first && force ? { force } : {}), ...(first ? {} : { site: false }) });
+      const result = await build({ ...buildOptions, world, root, ...(first && force ? { force } : {}), ...(first ? {} : { site: false }) });
       const ids = (unchanged: boolean) => result.publications.filter((p) => (p.unchanged === true) === unchanged).map((p) => p.id).sort();
       event = { sequence, trigger, built: ids(false), unchanged: ids(true), diagnostics: result.diagnostics, ok: result.ok, milliseconds: performance.now() - started, result };
     } catch (error) {
@@ -191,6 +230,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     if (closing) return;
     const before = new Set([...places.folders, ...watchList(places)]);
     places = await placesOf(root, buildOptions);
+    world.forgetAll();
     const after = new Set([...places.folders, ...watchList(places)]);
     const removed = [...before].filter((path) => !after.has(path));
     if (removed.length > 0) files.unwatch(removed);
@@ -200,7 +240,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   }
 
   function settle(): void {
-    if (building || timer !== undefined || (pending.size > 0 && !closing)) return;
+    if (building || timer !== undefined || (pending.size > 0 && !closing) || (rechecks.size > 0 && !closing)) return;
     for (const idle of idlers.splice(0)) idle();
   }
 
@@ -210,6 +250,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       clearTimeout(timer);
       timer = undefined;
       pending.clear();
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
+      rechecks.clear();
       await files.close().catch(reportWatchError);
       await builds;
       for (const waiter of waiting.splice(0)) waiter.reject(new Error('the watch was closed'));
