@@ -182,11 +182,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { bleed, greyscale = false } = options;
     // Each picture made for the widest it prints in this layout: the box is set first, then the pixels.
     const placed = placeImages(definition, (key) => images.entries.get(key)?.info);
+    // pdfmake loads while sharp makes the pictures on its own threads: the first build saves the shorter of the two.
+    const renderer = import('./render/render-pdf.ts');
+    renderer.catch(() => undefined);
     const pictures = await printImages(placed, images, { greyscale, store, diagnostics, ...pictureSettings });
     if (!pictures) return undefined;
     let rendered: RenderedPdf;
     try {
-      const { renderPdf } = await import('./render/render-pdf.ts');
+      const { renderPdf } = await renderer;
       rendered = await renderPdf({ definition, fonts: fonts!, images: pictures, metadata: metadataOf(publication, world, variant), ...(scaleHint !== undefined ? { scaleHint } : {}), ...(bleed ? { bleed } : {}) });
     } catch (error) {
       diagnostics.error(where, `rendering failed: ${(error as Error).message.split('\n')[0]}`, 'render');
