@@ -1,4 +1,10 @@
+import { sleep } from './sleep.ts';
 import { type World, WorldError } from './world.ts';
+
+/** The one process a memory world knows of: its own. */
+export const MEMORY_PROCESS = { pid: 1, hostname: 'memory' } as const;
+/** A memory world's wall clock starts here, so the times it gives are fixed. */
+const MEMORY_EPOCH = Date.UTC(2024, 0, 1);
 
 /** An in-memory project, for testing stages without the disk. */
 export function createMemoryWorld(
@@ -10,6 +16,13 @@ export function createMemoryWorld(
     store.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
   let clock = 0;
+  /** When each file was last written, by the clock; files given at the start are as old as the clock. */
+  const written = new Map<string, number>();
+  const put = (path: string, data: Uint8Array) => {
+    store.set(path, data);
+    written.set(path, clock);
+  };
+  const below = (path: string) => [...store.keys()].filter((p) => p === path || p.startsWith(`${path}/`));
   return {
     files: store,
     async readFile(path) {
@@ -27,10 +40,31 @@ export function createMemoryWorld(
     async fileSize(path) {
       return store.get(path)?.byteLength;
     },
+    async fileAge(path) {
+      return store.has(path) ? clock - (written.get(path) ?? 0) : undefined;
+    },
     async writeFileAtomic(path, data) {
-      store.set(path, data);
+      put(path, data);
+    },
+    async createExclusive(path, data) {
+      if (store.has(path)) return false;
+      put(path, data);
+      return true;
+    },
+    async rename(from, to) {
+      const data = store.get(from);
+      if (!data) throw new WorldError(from, 'ENOENT', 'no such file');
+      store.delete(from);
+      put(to, data);
+    },
+    async remove(path) {
+      for (const file of below(path)) store.delete(file);
     },
     now: () => (clock += 1),
+    wallClock: () => MEMORY_EPOCH + clock,
+    sleep: (ms, signal) => sleep(ms, signal),
+    thisProcess: () => ({ ...MEMORY_PROCESS }),
+    processAlive: (pid) => pid === MEMORY_PROCESS.pid,
     env: (name) => env[name],
   };
 }

@@ -1,6 +1,8 @@
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sleep } from './sleep.ts';
 import { type World, WorldError } from './world.ts';
 
 /** The real machine, rooted at one project folder. */
@@ -43,9 +45,16 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
         return undefined;
       }
     },
+    async fileAge(path) {
+      try {
+        return Math.max(0, Date.now() - (await stat(abs(path))).mtimeMs);
+      } catch {
+        return undefined;
+      }
+    },
     async writeFileAtomic(path, data) {
       const target = abs(path);
-      const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      const temporary = temporaryBeside(target);
       try {
         await mkdir(dirname(target), { recursive: true });
         await writeFile(temporary, data);
@@ -55,14 +64,80 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
         throw toWorldError(path, error);
       }
     },
+    async createExclusive(path, data) {
+      const target = abs(path);
+      let file;
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        // 'wx' fails if the file exists, in the same system call that creates it: no two processes both succeed.
+        file = await open(target, 'wx');
+      } catch (error) {
+        // Only open's EEXIST: mkdir's means a file stands where the folder should be.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' && (error as NodeJS.ErrnoException).syscall === 'open') return false;
+        throw toWorldError(path, error);
+      }
+      try {
+        await file.writeFile(data);
+      } catch (error) {
+        throw toWorldError(path, error);
+      } finally {
+        await file.close();
+      }
+      return true;
+    },
+    async rename(from, to) {
+      const target = abs(to);
+      try {
+        await mkdir(dirname(target), { recursive: true });
+        await rename(abs(from), target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw toWorldError(to, error);
+        // Another disk (a cache folder mounted elsewhere): copied beside the target, then renamed there.
+        const temporary = temporaryBeside(target);
+        try {
+          await copyFile(abs(from), temporary);
+          await rename(temporary, target);
+          await unlink(abs(from));
+        } catch (copyError) {
+          await unlink(temporary).catch(() => undefined);
+          throw toWorldError(to, copyError);
+        }
+      }
+    },
+    async remove(path) {
+      try {
+        await rm(abs(path), { recursive: true, force: true });
+      } catch (error) {
+        throw toWorldError(path, error);
+      }
+    },
     now: () => performance.now(),
+    wallClock: () => Date.now(),
+    sleep: (ms, signal) => sleep(ms, signal),
+    thisProcess: () => ({ pid: process.pid, hostname: hostname() }),
+    processAlive(pid) {
+      try {
+        // Signal 0 checks that the process exists without touching it.
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        // EPERM: it exists, and belongs to another user.
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
     env: (name) => env[name],
   };
 }
 
+function temporaryBeside(target: string): string {
+  return `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
+
 /** Messages name the problem, never the absolute path, so no machine detail reaches a report. */
 function toWorldError(path: string, error: unknown): WorldError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const raw = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  // mkdir's EEXIST: a file stands where a folder on the way should be.
+  const code = raw === 'EEXIST' && (error as NodeJS.ErrnoException).syscall === 'mkdir' ? 'ENOTDIR' : raw;
   const known = code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' ? code : 'EOTHER';
   const reasons: Record<string, string> = {
     ENOENT: 'no such file',

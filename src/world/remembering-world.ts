@@ -48,13 +48,39 @@ export function createRememberingWorld(inner: World, remembers: (path: string) =
     readFile: (path) => remember(files, path, () => inner.readFile(path)),
     listFiles: (dir) => remember(listings, dir, () => inner.listFiles(dir)),
     exists: (path) => remember(presence, path, () => inner.exists(path)),
-    // Sizes are asked of outputs, which the build writes: never kept.
+    // Sizes and ages are asked of outputs and locks, which builds write: never kept.
     fileSize: (path) => inner.fileSize(path),
+    fileAge: (path) => inner.fileAge(path),
     now: () => inner.now(),
+    wallClock: () => inner.wallClock(),
+    sleep: (ms, signal) => inner.sleep(ms, signal),
+    thisProcess: () => inner.thisProcess(),
+    processAlive: (pid) => inner.processAlive(pid),
     env: (name) => inner.env(name),
     async writeFileAtomic(path, data) {
       await inner.writeFileAtomic(path, data);
       if (remembers(path)) forget(path, true);
+    },
+    async createExclusive(path, data) {
+      const made = await inner.createExclusive(path, data);
+      if (remembers(path)) forget(path, true);
+      return made;
+    },
+    async rename(from, to) {
+      // Forgotten even when it fails half-way: what is on the disk is then read again.
+      try {
+        await inner.rename(from, to);
+      } finally {
+        if (remembers(from)) forget(from, true);
+        if (remembers(to)) forget(to, true);
+      }
+    },
+    async remove(path) {
+      try {
+        await inner.remove(path);
+      } finally {
+        if (remembers(path)) forget(path, true);
+      }
     },
     forget,
     forgetAll() {

@@ -13,10 +13,29 @@ export interface World {
   exists(path: string): Promise<boolean>;
   /** A file's size in bytes, or undefined when there is no such file: a cheap check that an output is still in place. */
   fileSize(path: string): Promise<number | undefined>;
+  /** Milliseconds since the file was last written, or undefined when there is no such file: how a lock left half-made is known to be abandoned. */
+  fileAge(path: string): Promise<number | undefined>;
   /** Writes to a temporary name beside `path`, then renames, so readers never see half a file. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Creates `path` holding `data` only if nothing is there (folders on the way made): true when made, false when
+   * the file already existed. Two processes asking at once: exactly one gets true.
+   */
+  createExclusive(path: string, data: Uint8Array): Promise<boolean>;
+  /** Moves a file onto `to` in one step, replacing what is there (folders on the way made): readers see the old file or the new, never neither. */
+  rename(from: string, to: string): Promise<void>;
+  /** Removes a file, or a folder with everything in it; nothing there is not an error. */
+  remove(path: string): Promise<void>;
   /** Monotonic milliseconds, for reporting how long things took. */
   now(): number;
+  /** Milliseconds since 1970, for the times people read (when a build holding the output folder started). */
+  wallClock(): number;
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** This process, as a lock names its owner. */
+  thisProcess(): { pid: number; hostname: string };
+  /** Whether a process with this id is running on this machine: a lock whose owner is gone is taken over. */
+  processAlive(pid: number): boolean;
   env(name: string): string | undefined;
 }
 
