@@ -12,7 +12,7 @@ import { checksumsFile } from './publish/site/checksums.ts';
 import { pageData } from './publish/site/page-data.ts';
 import { PagePreviews } from './publish/site/page-previews.ts';
 import { renderPage } from './publish/site/render-page.ts';
-import { sha256, writeIfChanged, writeManifest, writePublication } from './publish/write-outputs.ts';
+import { sha256, stageManifest, stagePublication } from './publish/write-outputs.ts';
 import type { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
 import type { RenderedPdf } from './render/render-pdf.ts';
@@ -20,10 +20,13 @@ import { placeImages } from './render/place-images.ts';
 import { type BookletSetting, bookletSetting } from './publish/booklet-setting.ts';
 import type { Variant } from './load/variants.ts';
 import { variantsOf } from './load/publication-variants.ts';
-import { CONFIG_FILE, loadConfig } from './load/config.ts';
+import { CONFIG_FILE, loadConfig, type ProjectConfig } from './load/config.ts';
 import { fingerprint, folderHash } from './load/fingerprint.ts';
 import { type BuildRecord, BuildRecords, outputsIntact } from './publish/build-records.ts';
 import { type SheetSetting, sheetSetting } from './publish/sheet-setting.ts';
+import { CommitError } from './publish/commit-journal.ts';
+import { takeOutputFolder, type Waiting } from './publish/output-folder.ts';
+import { Staging } from './publish/staging.ts';
 import { ImageStore } from './transform/image-store.ts';
 import { ImageRegistry, resolveFieldImage, resolveImages } from './transform/images.ts';
 import { printImages } from './transform/print-images.ts';
@@ -73,10 +76,23 @@ export interface BuildOptions {
   siteOnly?: boolean;
   /** The project's settings file, project-relative (default `roneo.config.json`, read when it exists); `false` reads none. */
   config?: string | false;
-  /** Called as each publication is written, for progress output. */
+  /** Called as each publication is made, for progress output (its files are put in place with the others', at the end). */
   onPublication?: (publication: BuiltPublication) => void;
   /** Called as each publication is started, for live progress: its id, and its place among those found. */
   onStart?: (start: { id: string; index: number; total: number }) => void;
+  /**
+   * While another build writes the same output folder (it holds `<out>/.roneo-lock`): wait for it to finish
+   * (true, the default), fail at once with an `output-locked` error (false), or wait at most this many milliseconds.
+   */
+  wait?: boolean | number;
+  /** Called once when this build has to wait for another: who holds the output folder, and a line saying so. */
+  onWaiting?: (waiting: Waiting) => void;
+  /**
+   * Stops the build when it aborts: at once while it waits for another build, else before its next publication
+   * or before it puts its files in place. The output folder is left as it was, and build() rejects with the
+   * signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuiltPublication extends ManifestEntry {
@@ -108,18 +124,41 @@ export const PROFILES: readonly Profile[] = ['screen', 'home', 'shop'];
 /** When a publication has no date and SOURCE_DATE_EPOCH is unset, a fixed date keeps builds reproducible. */
 const FALLBACK_DATE = new Date('1980-01-01T00:00:00Z');
 
+type Dirs = Record<'content' | 'templates' | 'fonts' | 'out', string>;
+
+/**
+ * Everything a build makes is staged inside the output folder, then put in place in one short commit at the
+ * end, holding the folder's lock from start to end: see publish/staging.ts and publish/output-lock.ts.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const world = options.world ?? createNodeWorld(options.root ?? process.cwd());
   const diagnostics = new Diagnostics();
+  const failed = (): BuildResult => ({ publications: [], checked: [], diagnostics: sortDiagnostics(diagnostics.list), ok: false });
   // Roneo's defaults, then the project's settings file, then what the caller (the command line's flags) says.
   const config = options.config === false ? {} : await loadConfig(world, options.config ?? CONFIG_FILE, diagnostics);
-  if (!config) return { publications: [], checked: [], diagnostics: sortDiagnostics(diagnostics.list), ok: false };
-  const dirs = {
+  if (!config) return failed();
+  const dirs: Dirs = {
     content: clean(options.content ?? config.content ?? 'content'),
     templates: clean(options.templates ?? config.templates ?? 'templates'),
     fonts: clean(options.fonts ?? config.fonts ?? 'fonts'),
     out: clean(options.out ?? config.out ?? 'output'),
   };
+  const staging = new Staging(world, dirs.out);
+  // A check writes nothing: no lock to take, nothing to finish.
+  if (options.check) return make(options, world, diagnostics, config, dirs, staging);
+  const lock = await takeOutputFolder(world, dirs.out, { ...(options.wait !== undefined ? { wait: options.wait } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}) }, diagnostics);
+  if (!lock) return failed();
+  try {
+    return await make(options, world, diagnostics, config, dirs, staging);
+  } finally {
+    // Stopped, failed or thrown before its commit: what it staged goes, and the folder is as it found it.
+    await staging.discard();
+    await lock.release();
+  }
+}
+
+/** The build itself, the output folder being this build's. */
+async function make(options: BuildOptions, world: World, diagnostics: Diagnostics, config: ProjectConfig, dirs: Dirs, staging: Staging): Promise<BuildResult> {
   const [index, templates, strings] = await Promise.all([
     findPublications(world, dirs.content, options.only, diagnostics),
     Templates.load(world, dirs.templates, diagnostics),
@@ -143,7 +182,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const store = new ImageStore(world, cacheDir);
   const site = (options.site ?? config.site) !== false;
   const pictureSettings = { ...(config.images?.maxDpi ? { maxDpi: config.images.maxDpi } : {}), ...(config.images?.minDpi ? { minDpi: config.images.minDpi } : {}) };
-  const previews = new PagePreviews(world, dirs.out, cacheDir);
+  const previews = new PagePreviews(world, dirs.out, cacheDir, staging);
   const previewOf = async (id: string, pdf: Uint8Array, where: SourcePoint): Promise<Preview | undefined> => {
     try {
       return await previews.make(id, pdf);
@@ -212,10 +251,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return rendered;
   };
 
-  /** Writes `output/<name>.pdf`; the previous file, if any, is untouched when it fails (writes go to a temporary name first). */
+  /** Stages `output/<name>.pdf`, put in place at the end with everything else; the previous file, if any, stays until then. */
   const write = async (name: string, bytes: Uint8Array): Promise<string | undefined> => {
     try {
-      return await writePublication(world, dirs.out, name, bytes);
+      return await stagePublication(staging, dirs.out, name, bytes);
     } catch (error) {
       diagnostics.error(at(`${dirs.out}/${name}.pdf`), `cannot write the PDF: ${(error as Error).message}`, 'write-output');
       return undefined;
@@ -289,6 +328,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
 
   for (const [position, publication] of index.publications.entries()) {
+    options.signal?.throwIfAborted();
     options.onStart?.({ id: publication.id, index: position + 1, total: index.publications.length });
     const started = world.now();
     const mark = diagnostics.list.length;
@@ -468,7 +508,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       });
     }
   }
-  await records?.save();
   // Broken fonts are reported even when no publication got as far as needing them; only a build where every
   // publication was unchanged (fonts included, by their fingerprint) leaves them unread.
   if (!options.siteOnly && (skipped < index.publications.length || index.publications.length === 0)) {
@@ -479,18 +518,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (built.length > 0) {
     const entries = built.map(({ path: _path, milliseconds: _ms, scale: _scale, unchanged: _unchanged, ...entry }) => entry);
     try {
-      const manifest = await writeManifest(world, dirs.out, entries, new Set(index.ids), GENERATOR);
+      // Staged after the files they describe, so put in place after them: the schema, the manifest, its
+      // checksums, then the page, which never links a file that is not there yet.
+      const encode = (text: string) => new TextEncoder().encode(text);
+      if (site) await staging.put(`${dirs.out}/${SCHEMA_FILE}`, encode(`${JSON.stringify(schema, null, 2)}\n`));
+      const manifest = await stageManifest(world, staging, dirs.out, entries, new Set(index.ids), GENERATOR);
       if (site) {
-        // After the PDFs and the manifest: the page never links a file that is not there yet.
-        const encode = (text: string) => new TextEncoder().encode(text);
-        await writeIfChanged(world, `${dirs.out}/${SCHEMA_FILE}`, encode(`${JSON.stringify(schema, null, 2)}\n`));
-        await writeIfChanged(world, `${dirs.out}/SHA256SUMS`, encode(checksumsFile(manifest)));
+        await staging.put(`${dirs.out}/SHA256SUMS`, encode(checksumsFile(manifest)));
         const page = await renderPage(world, dirs.templates, pageData(manifest, (lang) => strings.forLang(lang).table), diagnostics);
-        if (page !== undefined) await writeIfChanged(world, `${dirs.out}/index.html`, encode(page));
+        if (page !== undefined) await staging.put(`${dirs.out}/index.html`, encode(page));
       }
     } catch (error) {
       diagnostics.error(at(`${dirs.out}/manifest.json`), `cannot write the manifest: ${(error as Error).message}`, 'write-output');
     }
+  }
+  // Last: the records tell of what this build put in place, and are put in place after it.
+  await records?.stage(staging);
+  options.signal?.throwIfAborted();
+  try {
+    await staging.commit();
+  } catch (error) {
+    // A journal written: its commit is begun, and the next build finishes it. Else nothing was put in place.
+    if (error instanceof CommitError) diagnostics.error(at(error.path), `cannot put the built files in place: ${error.message}; the next build finishes doing so`, 'write-output');
+    else diagnostics.error(at(`${dirs.out}/manifest.json`), `cannot put the built files in place: ${(error as Error).message}; nothing was changed`, 'write-output');
   }
   const sorted = sortDiagnostics(diagnostics.list);
   return { publications: built, checked, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') };

@@ -1,6 +1,7 @@
 import type { BuiltPublication } from '../build.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
+import type { Staging } from './staging.ts';
 
 /** What a publication's last good build was made from, and what it wrote. */
 export interface BuildRecord {
@@ -41,7 +42,6 @@ export class BuildRecords {
   private changed = false;
 
   private constructor(
-    private readonly world: World,
     private readonly path: string,
     private readonly records: Record<string, BuildRecord>,
   ) {}
@@ -55,7 +55,7 @@ export class BuildRecords {
     } catch {
       // No record, or one damaged: everything is built.
     }
-    return new BuildRecords(world, path, records);
+    return new BuildRecords(path, records);
   }
 
   get(id: string): BuildRecord | undefined {
@@ -69,11 +69,15 @@ export class BuildRecords {
     this.changed = true;
   }
 
-  /** Written only when a record changed: a build that changed nothing writes nothing. */
-  async save(): Promise<void> {
+  /**
+   * Staged with the outputs they describe, and put in place after them, in the same commit: the records never
+   * tell of files that are not in place. Staged only when a record changed: a build that changed nothing writes
+   * nothing. A cache: if it cannot be staged or put in place, only time is lost.
+   */
+  async stage(staging: Staging): Promise<void> {
     if (!this.changed) return;
     const sorted = Object.fromEntries(Object.entries(this.records).sort(([a], [b]) => (a < b ? -1 : 1)));
-    await this.world.writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(sorted)}\n`)).catch(() => undefined);
+    await staging.put(this.path, new TextEncoder().encode(`${JSON.stringify(sorted)}\n`), { optional: true }).catch(() => undefined);
     this.changed = false;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { World } from '../world/world.ts';
 import { type Manifest, type ManifestEntry, mergeManifest, parseManifest } from './manifest.ts';
+import type { Staging } from './staging.ts';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -11,15 +12,20 @@ export function outputFileFor(id: string): string {
   return `${id}.pdf`;
 }
 
-export async function writePublication(world: World, outDir: string, id: string, bytes: Uint8Array): Promise<string> {
+/** Staged, to be put in place with everything else the build made: see staging.ts. */
+export async function stagePublication(staging: Staging, outDir: string, id: string, bytes: Uint8Array): Promise<string> {
   const file = outputFileFor(id);
-  await world.writeFileAtomic(`${outDir}/${file}`, bytes);
+  await staging.put(`${outDir}/${file}`, bytes);
   return file;
 }
 
-/** Written last, after every PDF, so the manifest never lists a file that is not there yet. */
-export async function writeManifest(
+/**
+ * The manifest the build's commit puts in place: the one in place now, with what this build made. Staged after
+ * every file it lists, so it is put in place after them.
+ */
+export async function stageManifest(
   world: World,
+  staging: Staging,
   outDir: string,
   built: readonly ManifestEntry[],
   knownIds: ReadonlySet<string>,
@@ -29,13 +35,6 @@ export async function writeManifest(
   let previous: Manifest | undefined;
   if (await world.exists(path)) previous = parseManifest(new TextDecoder().decode(await world.readFile(path)));
   const manifest = mergeManifest(previous, built, knownIds, generator);
-  await writeIfChanged(world, path, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  await staging.put(path, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   return manifest;
-}
-
-/** Leaves a file alone when it already holds these bytes: a build that changed nothing writes nothing. */
-export async function writeIfChanged(world: World, path: string, bytes: Uint8Array): Promise<void> {
-  const current = await world.readFile(path).catch(() => undefined);
-  if (current && Buffer.from(current).equals(bytes)) return;
-  await world.writeFileAtomic(path, bytes);
 }

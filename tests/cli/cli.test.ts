@@ -189,7 +189,8 @@ describe('roneo CLI when the output cannot be written', () => {
     try {
       const result = await roneo(project.root, 'build', '--out', 'blocked');
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('blocked/leaflets/good.pdf:1:1: error: cannot write the PDF: a folder on the way is a file [write-output]');
+      // The lock is the first thing a build writes in the output folder.
+      expect(result.stderr).toContain('blocked/.roneo-lock:1:1: error: cannot lock the output folder: a folder on the way is a file [write-output]');
       expect(result.stderr).not.toContain(project.root);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     } finally {

@@ -1,6 +1,7 @@
 import type { World } from '../../world/world.ts';
 import type { Preview } from '../manifest.ts';
-import { sha256, writeIfChanged } from '../write-outputs.ts';
+import type { Staging } from '../staging.ts';
+import { sha256 } from '../write-outputs.ts';
 
 /** Pixels across: the page shows previews at most 16rem (256 CSS px) wide, so this is sharp on a phone's 2× screen. */
 export const PREVIEW_WIDTH = 480;
@@ -16,6 +17,8 @@ export class PagePreviews {
     private readonly world: World,
     private readonly outDir: string,
     private readonly cacheDir: string | undefined,
+    /** Previews are outputs: staged with the PDFs, put in place with them. */
+    private readonly staging: Staging,
   ) {}
 
   async make(id: string, pdf: Uint8Array): Promise<Preview> {
@@ -32,7 +35,7 @@ export class PagePreviews {
       if (cached) await this.world.writeFileAtomic(cached, bytes).catch(() => undefined);
     }
     const file = `${id}.webp`;
-    await writeIfChanged(this.world, `${this.outDir}/${file}`, bytes);
+    await this.staging.put(`${this.outDir}/${file}`, bytes);
     return { file, width: size.width, height: size.height, bytes: bytes.byteLength, sha256: sha256(bytes) };
   }
 }
