@@ -12,7 +12,7 @@ Commands:
 
 Run \`roneo <command> --help\` for the options of each.`;
 
-export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...] [--force] [--quiet | --json]
+export const BUILD_USAGE = `Usage: roneo build [--content DIR] [--templates DIR] [--out DIR] [--profile LIST] [--only ID ...] [--force] [--no-wait] [--quiet | --json]
 
 Builds every Markdown file with \`layout:\` in its front matter into a PDF.
 
@@ -25,6 +25,8 @@ Options:
                     comma-separated (default: home; --profile screen makes the reading PDF alone)
   --only ID ...     Build only these publications, e.g. --only leaflets/janaozen-anniversaire
   --force           Build every publication, even those unchanged since their last good build
+  --no-wait         When another build is writing the output folder, fail at once
+                    instead of waiting for it to finish
   -q, --quiet       Print only problems
   --json            Print one JSON summary on stdout: publications, files, pages, bytes,
                     times and diagnostics
@@ -32,7 +34,11 @@ Options:
 
 Flags not given take their value from roneo.config.json when the project has one.
 
-Exit status: 0 success, 1 a publication has an error, 2 usage error.`;
+Everything is written to the output folder at the end, in one short step: a build
+stopped before then leaves the folder as it was.
+
+Exit status: 0 success, 1 a publication has an error (or, with --no-wait, the output
+folder is in use), 2 usage error, 130 stopped by Ctrl+C (143 by SIGTERM).`;
 
 export const CHECK_USAGE = `Usage: roneo check [--content DIR] [--templates DIR] [--fonts DIR] [--only ID ...] [--quiet | --json]
 
@@ -95,7 +101,7 @@ Exit status: 0 stopped by Ctrl+C or SIGTERM, 2 usage error.`;
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string; text: string }
-  | { kind: 'build' | 'check' | 'watch'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json'; force?: boolean }
+  | { kind: 'build' | 'check' | 'watch'; content?: string; templates?: string; fonts?: string; out?: string; only: string[]; profiles?: Profile[]; output: 'lines' | 'quiet' | 'json'; force?: boolean; noWait?: boolean }
   | { kind: 'serve'; out: string; port: number; host: string };
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -110,7 +116,8 @@ export function parseCommand(argv: readonly string[]): Command {
 
 /**
  * `build`, `check` and `watch` share their options; `check` writes nothing, so it takes no --out or --profile;
- * `watch` prints lines as it goes, so no --json, and builds only what changed, so no --force.
+ * `watch` prints lines as it goes, so no --json, builds only what changed, so no --force, and waits for a build
+ * that holds the output folder, as its rebuilds come when they come, so no --no-wait.
  */
 function parseBuild(rest: readonly string[], kind: 'build' | 'check' | 'watch'): Command {
   const usage = kind === 'build' ? BUILD_USAGE : kind === 'check' ? CHECK_USAGE : WATCH_USAGE;
@@ -130,7 +137,7 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check' | 'watch'):
         help: { type: 'boolean', short: 'h', default: false },
         ...(kind !== 'watch' ? { json: { type: 'boolean', default: false } } : {}),
         ...(kind !== 'check' ? { out: { type: 'string' }, profile: { type: 'string', multiple: true } } : {}),
-        ...(kind === 'build' ? { force: { type: 'boolean', default: false } } : {}),
+        ...(kind === 'build' ? { force: { type: 'boolean', default: false }, 'no-wait': { type: 'boolean', default: false } } : {}),
       },
     });
   } catch (error) {
@@ -156,6 +163,7 @@ function parseBuild(rest: readonly string[], kind: 'build' | 'check' | 'watch'):
     kind,
     output: values.json ? 'json' : values.quiet ? 'quiet' : 'lines',
     ...(values.force === true ? { force: true } : {}),
+    ...(values['no-wait'] === true ? { noWait: true } : {}),
     ...Object.fromEntries(Object.entries(folders).filter(([, value]) => value !== undefined)),
     only: [...only, ...positionals].map((id) => id.replace(/\.md$/, '')),
     ...(asked.length > 0 ? { profiles: [...new Set(asked)].filter((name): name is Profile => name !== 'screen') } : {}),

@@ -4,6 +4,7 @@ import { ServeError, startServer, untilStopped } from '../serve/index.ts';
 import type { Watcher } from '../watch/index.ts';
 import { type Command, parseCommand } from './args.ts';
 import { formatDiagnostic } from '../diagnostics/format.ts';
+import { interruption } from './interruption.ts';
 import { jsonSummary, publicationLine, rebuildLine, summaryLines, watchingLine } from './report.ts';
 
 export interface Io {
@@ -35,11 +36,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (command.kind === 'watch') return watchCommand(command, io);
   const started = Date.now();
   const lines = command.output === 'lines';
+  // Ctrl+C or SIGTERM: the build stops where it can leave the output folder as it was, and its lock released.
+  const stop = interruption(io.signal);
   try {
     const result = await build({
       ...buildOptions(command, io),
       ...(command.kind === 'check' ? { check: true } : {}),
       ...(command.force ? { force: true } : {}),
+      ...(command.noWait ? { wait: false } : {}),
+      signal: stop.signal,
+      onWaiting: waitingReporter(command, io),
       onStart: ({ id, index, total }) => {
         if (lines) io.status?.(`[${index}/${total}] ${command.kind === 'check' ? 'checking' : 'building'} ${id}…`);
       },
@@ -54,9 +60,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     else for (const line of summaryLines(result, command.kind)) io.stderr(line);
     return result.ok ? 0 : 1;
   } catch (error) {
+    if (stop.signal.aborted) {
+      io.status?.('');
+      io.stderr(`roneo: stopped before the end; ${command.kind === 'check' ? 'nothing was checked to the end' : 'the output folder is as it was'}`);
+      return stop.exitCode();
+    }
     // Content and template problems arrive as diagnostics; reaching here is a bug in Roneo.
     return internalError(error, io);
+  } finally {
+    stop.dispose();
   }
+}
+
+/** Another build holds the output folder: said once, on stderr (stdout stays the summary's with --json); not with --quiet. */
+function waitingReporter(command: BuildCommand, io: Io): BuildOptions['onWaiting'] {
+  return ({ message }) => {
+    if (command.output === 'quiet') return;
+    io.status?.('');
+    io.stderr(`roneo: ${message}`);
+  };
 }
 
 type BuildCommand = Extract<Command, { kind: 'build' | 'check' | 'watch' }>;
@@ -90,6 +112,7 @@ async function watchCommand(command: BuildCommand, io: Io): Promise<number> {
     const { watch } = await import('../watch/index.ts');
     watcher = await watch({
       ...buildOptions(command, io),
+      onWaiting: waitingReporter(command, io),
       onStart: ({ id, index, total }) => {
         if (lines) io.status?.(`[${index}/${total}] building ${id}…`);
       },

@@ -2,6 +2,8 @@ import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { BuildOptions } from '../build.ts';
 import { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { CONFIG_FILE, loadConfig } from '../load/config.ts';
+import { STAGING_DIR } from '../publish/commit-journal.ts';
+import { LOCK_FILE } from '../publish/output-lock.ts';
 import { createNodeWorld } from '../world/node-world.ts';
 
 /**
@@ -51,6 +53,8 @@ export function watchList(places: Places): string[] {
 export function ignores(places: Places, path: string): boolean {
   if (path === places.root || path === places.config) return false;
   if (scratch(basename(path))) return true;
+  // What builds write for themselves, wherever the output folder is (`--out .` puts it in the project's root).
+  if (path.split(sep).some((part) => part === STAGING_DIR || part === LOCK_FILE)) return true;
   // The output folder is skipped unless a watched folder is inside it (`--out .`).
   for (const written of places.written) if (within(path, written) && !places.folders.some((folder) => within(folder, written))) return true;
   return !places.folders.some((folder) => within(path, folder) || within(folder, path));

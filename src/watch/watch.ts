@@ -62,6 +62,14 @@ export interface Watcher {
 }
 
 const DEFAULT_DEBOUNCE_MS = 15;
+
+/** Why a build that had not begun was stopped. */
+class WatchClosed extends Error {
+  constructor() {
+    super('the watch was closed');
+  }
+}
+
 /**
  * chokidar drops a second change to a file within 50 ms of the first. A file changed is therefore read
  * again this long after its change, and built again if it differs from what the build was given: a file
@@ -104,6 +112,28 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   let last: RebuildEvent | undefined;
   const waiting: Array<{ filter: (event: RebuildEvent) => boolean; resolve(event: RebuildEvent): void; reject(error: Error): void }> = [];
   const idlers: Array<() => void> = [];
+  /**
+   * Each build takes the output folder's lock for itself (never the watch for its whole life), so a build run
+   * beside the watch waits only for the rebuild under way. A build still waiting for the lock, or not yet at
+   * its first publication, is stopped by close(); one under way finishes.
+   */
+  let notYetUnderWay: AbortController | undefined;
+  const lockedBuild = async (options: BuildOptions): Promise<BuildResult> => {
+    const controller = new AbortController();
+    notYetUnderWay = controller;
+    try {
+      return await build({
+        ...options,
+        signal: controller.signal,
+        onStart: (start) => {
+          if (notYetUnderWay === controller) notYetUnderWay = undefined;
+          options.onStart?.(start);
+        },
+      });
+    } finally {
+      if (notYetUnderWay === controller) notYetUnderWay = undefined;
+    }
+  };
 
   const reportWatchError = (error: unknown) => onWatchError?.(error instanceof Error ? error : new Error(String(error)));
 
@@ -183,9 +213,9 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     try {
       // The caller's progress callbacks are about rebuilds, not this.
       const { onStart: _onStart, onPublication: _onPublication, ...quiet } = buildOptions;
-      await build({ ...quiet, world, root, siteOnly: true });
+      await lockedBuild({ ...quiet, world, root, siteOnly: true });
     } catch (error) {
-      reportWatchError(error);
+      if (!(error instanceof WatchClosed)) reportWatchError(error);
     }
   }
 
@@ -195,10 +225,12 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     try {
       if (places.config !== undefined && trigger.includes(projectPath(root, places.config))) await follow();
       // After a change the PDFs come first: the download page and its previews follow, once the rebuild is reported.
-      const result = await build({ ...buildOptions, world, root, ...(first && force ? { force } : {}), ...(first ? {} : { site: false }) });
+      const result = await lockedBuild({ ...buildOptions, world, root, ...(first && force ? { force } : {}), ...(first ? {} : { site: false }) });
       const ids = (unchanged: boolean) => result.publications.filter((p) => (p.unchanged === true) === unchanged).map((p) => p.id).sort();
       event = { sequence, trigger, built: ids(false), unchanged: ids(true), diagnostics: result.diagnostics, ok: result.ok, milliseconds: performance.now() - started, result };
     } catch (error) {
+      // Stopped by close() before it began: no build to report.
+      if (error instanceof WatchClosed) return;
       event = { sequence, trigger, built: [], unchanged: [], diagnostics: [], ok: false, milliseconds: performance.now() - started, error: error instanceof Error ? error : new Error(String(error)) };
     }
     sequence++;
@@ -252,6 +284,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       pending.clear();
       for (const recheck of rechecks.values()) clearTimeout(recheck);
       rechecks.clear();
+      notYetUnderWay?.abort(new WatchClosed());
       await files.close().catch(reportWatchError);
       await builds;
       for (const waiter of waiting.splice(0)) waiter.reject(new Error('the watch was closed'));
