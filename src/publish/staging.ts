@@ -52,7 +52,8 @@ export class Staging {
     this.committing = true;
     await applyJournal(this.world, journal);
     this.moves.clear();
-    await this.world.remove(stagingDir(this.outDir));
+    // Every file is in place: a staging folder left now holds only the journal, which the next build finishes at no cost.
+    await this.world.remove(stagingDir(this.outDir)).catch(() => undefined);
   }
 
   /**
