@@ -1,0 +1,77 @@
+/**
+ * Runs a property over generated cases: each is built in the worker and
+ * checked against the invariants. Prints what the run covered and its
+ * slowest case; on a failure, writes the shrunk case where it can be copied
+ * into tests/fuzz/regressions/ and fails with fast-check's report.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { type FuzzCase, described } from './fuzz-case.ts';
+import { problemsOf } from './invariants.ts';
+import { IsolatedBuilder } from './isolated-builder.ts';
+import { toFixture } from './regression-fixture.ts';
+import { CASE_LIMIT_MS, FULL_RUN, SEED } from './settings.ts';
+
+interface Tally {
+  cases: number;
+  built: number;
+  failedWithDiagnostics: number;
+  rules: Map<string, number>;
+  slowest: { milliseconds: number; origin: string };
+}
+
+export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: number): Promise<void> {
+  const builder = new IsolatedBuilder();
+  const tally: Tally = { cases: 0, built: 0, failedWithDiagnostics: 0, rules: new Map(), slowest: { milliseconds: 0, origin: '' } };
+  const started = performance.now();
+  console.log(`${name}: ${runs} cases from seed ${SEED}, ${CASE_LIMIT_MS} ms each at most`);
+  const property = fc.asyncProperty(cases.map(described), async (fuzzCase) => {
+    const outcome = await builder.build(fuzzCase, CASE_LIMIT_MS);
+    if (outcome.kind === 'report') {
+      const { milliseconds, outcome: result } = outcome.report;
+      if (milliseconds > tally.slowest.milliseconds) tally.slowest = { milliseconds, origin: fuzzCase.origin };
+      // The first `runs` cases are the run; the rest are fast-check shrinking a failure.
+      if (tally.cases < runs && result.kind === 'resolved') {
+        tally.cases += 1;
+        if (result.ok) tally.built += 1;
+        else tally.failedWithDiagnostics += 1;
+        for (const rule of new Set(result.diagnostics.map((d) => d.rule))) tally.rules.set(rule, (tally.rules.get(rule) ?? 0) + 1);
+        if (FULL_RUN && tally.cases % 1000 === 0) console.log(`${name}: ${tally.cases} cases, ${Math.round((performance.now() - started) / 1000)} s`);
+      }
+    }
+    const problems = problemsOf(outcome, fuzzCase, CASE_LIMIT_MS);
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+  });
+  try {
+    const details = await fc.check(property, { numRuns: runs, seed: SEED });
+    console.log(summary(name, tally, performance.now() - started));
+    if (details.failed) {
+      const saved = details.counterexample ? saveCounterexample(name, details.counterexample[0], details.errorInstance) : undefined;
+      const report = fc.defaultReportMessage(details) ?? 'the property failed';
+      const broke = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      throw new Error(`${report}\n\nWhat broke:\n${broke}${saved ? `\n\nThe shrunk case is saved as ${saved}: copy it into tests/fuzz/regressions/ and say what it broke.` : ''}`);
+    }
+  } finally {
+    await builder.close();
+  }
+}
+
+function summary(name: string, tally: Tally, milliseconds: number): string {
+  const rules = [...tally.rules].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  return [
+    `${name}: ${tally.cases} cases in ${(milliseconds / 1000).toFixed(1)} s, seed ${SEED}: ${tally.built} built, ${tally.failedWithDiagnostics} stopped by errors`,
+    `${name}: slowest case ${Math.round(tally.slowest.milliseconds)} ms (${tally.slowest.origin})`,
+    `${name}: cases reporting each rule: ${rules || 'none'}`,
+  ].join('\n');
+}
+
+function saveCounterexample(name: string, fuzzCase: FuzzCase, error: unknown): string {
+  const folder = join(tmpdir(), 'roneo-fuzz');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${name}-${SEED}-${Date.now()}.json`);
+  const broke = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  writeFileSync(path, `${JSON.stringify(toFixture(fuzzCase, broke), null, 2)}\n`);
+  return path;
+}
