@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
 import { fontkit } from './fontkit.ts';
+import { fixMarkAnchors } from './mark-anchors.ts';
 import { shareParsedFont } from './shared-fonts.ts';
 
 export const VARIANTS = ['normal', 'bold', 'italics', 'bolditalics'] as const;
@@ -119,6 +120,7 @@ async function loadFace(world: World, family: string, variant: Variant, path: st
       parses++;
       const created = fontkit.create(bytes);
       if (!('hasGlyphForCodePoint' in created)) throw new Error('font collections are not supported; use a single TTF/OTF file');
+      fixMarkAnchors(created);
       shareParsedFont(bytes, created);
       parsed = { bytes, font: created, glyphs: new Map() };
     } catch (error) {
