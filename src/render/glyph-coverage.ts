@@ -57,7 +57,7 @@ export function checkGlyphCoverage(
             const style = run.variant === 'normal' ? 'regular' : run.variant === 'italics' ? 'italic' : run.variant === 'bolditalics' ? 'bold italic' : 'bold';
             diagnostics.error(
               where,
-              `character ${codeOf(codePoint)} ‘${char}’ is missing from font "${run.family}" (${style}); it would print as an empty box`,
+              `character ${codeOf(codePoint)} ${shown(char)} is missing from font "${run.family}" (${style}); it would print as an empty box`,
               'missing-glyph',
             );
           }
@@ -67,6 +67,19 @@ export function checkGlyphCoverage(
     }
   }
   return ok;
+}
+
+/**
+ * The character itself between quotes, when it can be seen. A control or
+ * formatting character is named instead: printed raw, it would end the
+ * message's line, move a terminal's cursor or start an escape sequence.
+ */
+function shown(char: string): string {
+  if (/^\p{Cc}$/u.test(char)) return '(a control character)';
+  if (/^\p{Cf}$/u.test(char)) return '(an invisible formatting character)';
+  if (/^[\p{Zl}\p{Zp}]$/u.test(char)) return '(a line or paragraph separator)';
+  if (/^\p{Cn}$/u.test(char)) return '(not an assigned character)';
+  return `‘${char}’`;
 }
 
 function codeOf(codePoint: number): string {
