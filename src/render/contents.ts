@@ -1,4 +1,4 @@
-import { inReadingOrder } from './outline.ts';
+import { inReadingOrder, plainText } from './outline.ts';
 
 /**
  * Marks headings down to `depth` as contents entries. Each level gets the
@@ -15,6 +15,8 @@ export function listInContents(content: unknown, depth: number): void {
     if (typeof level !== 'number') continue;
     if (level === 1) chapterSeen = true;
     if (level > depth || node.tocItem !== undefined) continue;
+    // An empty heading (`##` alone) sets no line, so pdfmake never learns its page and throws drawing the entry.
+    if (plainText(node.text).trim() === '') continue;
     const listed = chapterSeen ? level : Math.max(1, level - 1);
     node.tocItem = true;
     node.tocMargin = [(listed - 1) * 14, listed === 1 ? 7 : 2, 0, 0];

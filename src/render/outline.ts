@@ -14,6 +14,8 @@ export function addOutline(content: unknown, depth: number): void {
   for (const node of inReadingOrder(content)) {
     const level = node.headlineLevel;
     if (typeof level !== 'number' || level > depth) continue;
+    // An empty heading (`#` alone) sets no line, and pdfmake throws giving a bookmark to a line that is not there.
+    if (plainText(node.text).trim() === '') continue;
     const id = typeof node.id === 'string' ? node.id : `outline-${(count += 1)}`;
     node.id = id;
     node.outline = true;
