@@ -80,11 +80,7 @@ function diagnosticFlaws(d: Diagnostic, inputs: ReadonlySet<string>, texts: read
   return flaws;
 }
 
-/** Lines as editors count them: a file ending with a line break has nothing on the line after it, which still exists. */
+/** Lines as Roneo counts them (LF, CRLF or a lone CR ends one); a file ending with a line break has an empty line after it. */
 function lineCount(bytes: Uint8Array): number {
-  let lines = 1;
-  for (const byte of bytes) if (byte === 0x0a) lines += 1;
-  // A file with only carriage returns (classic Mac) is counted by them, as Roneo reports it.
-  if (lines === 1) for (const byte of bytes) if (byte === 0x0d) lines += 1;
-  return lines;
+  return Buffer.from(bytes).toString('latin1').split(/\r\n|\r|\n/).length;
 }
