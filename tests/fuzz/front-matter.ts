@@ -22,7 +22,7 @@ export interface FrontMatterContext {
 }
 
 /** A field's value: a good one mostly, a wrong one now and then, so that most documents get past their front matter. */
-const goodOrBad = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: bad, weight: 1 });
+const goodOrBad = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 24 }, { arbitrary: bad, weight: 1 });
 
 const isoDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -187,7 +187,7 @@ const brokenLine = fc.constantFrom(
 export function frontMatter(context: FrontMatterContext): fc.Arbitrary<string> {
   const good = fields(context).map((lines) => `---\n${lines.join('\n')}\n---\n`);
   return fc.oneof(
-    { arbitrary: good, weight: 24 },
+    { arbitrary: good, weight: 48 },
     {
       arbitrary: fc
         .tuple(fields(context), brokenLine, fc.nat())

@@ -44,11 +44,12 @@ export interface Grammar {
 }
 
 /**
- * `withVariants`: the document belongs to a leaflet with a table of local
- * groups, and prints its fields (`:variant[ville]`); without one, such a
- * field is an error, which the front matter's wrong tables already cause.
+ * `variantColumns`: the document belongs to a leaflet with a table of local
+ * groups with these columns, and prints them (`:variant[ville]`), and now
+ * and then one the table lacks; without a table, no such field (an error
+ * the front matter's wrong tables already cause).
  */
-export function markdownGrammar(flavour: Flavour, withVariants = false): Grammar {
+export function markdownGrammar(flavour: Flavour, variantColumns: readonly string[] = []): Grammar {
   const text = phrase(flavour, 6);
   const line = oneLine(flavour, 6);
   const inlineDepth = fc.createDepthIdentifier();
@@ -75,7 +76,7 @@ export function markdownGrammar(flavour: Flavour, withVariants = false): Grammar
         { arbitrary: fc.tuple(line, pictureAddress).map(([alt, address]) => `![${alt}](${address})`), weight: 1 },
         { arbitrary: fc.constantFrom('  \n', '\\\n'), weight: 1 },
         { arbitrary: inner.map((s) => `:name[${s}]`), weight: 2 },
-        { arbitrary: fc.constantFrom(...VARIANT_COLUMNS, 'absente').map((c) => `:variant[${c}]`), weight: withVariants ? 3 : 0 },
+        { arbitrary: variantField(variantColumns), weight: variantColumns.length > 0 ? 3 : 0 },
         { arbitrary: fc.tuple(fc.constantFrom('abbr', 'x', 'name', 'toc'), inner).map(([name, label]) => `:${name}[${label}]{#id .classe cle="valeur"}`), weight: 1 },
         { arbitrary: fc.constantFrom(':abc', '18:30', 'Note:voir', ':variant', ':name[]'), weight: 1 },
         { arbitrary: inlineHtml, weight: 1 },
@@ -127,6 +128,11 @@ export function markdownGrammar(flavour: Flavour, withVariants = false): Grammar
   });
 
   return { inline, inlines, block, blocks };
+}
+
+function variantField(columns: readonly string[]): fc.Arbitrary<string> {
+  const name = columns.length === 0 ? fc.constant('absente') : fc.oneof({ arbitrary: fc.constantFrom(...columns), weight: 12 }, { arbitrary: fc.constantFrom(...VARIANT_COLUMNS, 'absente'), weight: 1 });
+  return name.map((column) => `:variant[${column}]`);
 }
 
 /** Every line but the first indented (blank lines left blank), as list items and footnotes continue. */

@@ -40,7 +40,7 @@ export async function pictureFiles(): Promise<ReadonlyMap<string, Uint8Array>> {
 
 /** What an image's address may be: a picture in `images/`, or a name Roneo must refuse. */
 export const pictureAddress: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom('dessin.png', 'photo.jpg', 'transparent.png', 'schema.svg').map((name) => `images/${name}`), weight: 16 },
+  { arbitrary: fc.constantFrom('dessin.png', 'photo.jpg', 'transparent.png', 'schema.svg').map((name) => `images/${name}`), weight: 24 },
   { arbitrary: fc.constantFrom('lien.svg', 'vide.png', 'texte.jpg', 'coupee.png').map((name) => `images/${name}`), weight: 2 },
   { arbitrary: fc.constant(`images/${CAMPAIGN_MAP}`), weight: 1 },
   {
