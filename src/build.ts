@@ -33,6 +33,7 @@ import { printImages } from './transform/print-images.ts';
 import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
 import { createNodeWorld } from './world/node-world.ts';
+import { removeAbandonedTemporaries } from './world/abandoned-temporaries.ts';
 import type { World } from './world/world.ts';
 
 export interface BuildOptions {
@@ -149,6 +150,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lock = await takeOutputFolder(world, dirs.out, { ...(options.wait !== undefined ? { wait: options.wait } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}) }, diagnostics);
   if (!lock) return failed();
   try {
+    // A killed build may have been writing to the cache too.
+    const cache = cacheDirOf(options, config);
+    if (lock.afterKill && cache !== undefined) await removeAbandonedTemporaries(world, cache);
     return await make(options, world, diagnostics, config, dirs, staging);
   } finally {
     // Stopped, failed or thrown before its commit: what it staged goes, and the folder is as it found it.
@@ -177,8 +181,7 @@ async function make(options: BuildOptions, world: World, diagnostics: Diagnostic
   };
 
   const profiles = new Set<Profile>(['screen', ...(options.profiles ?? config.profiles?.filter((p): p is Profile => p !== 'screen') ?? ['home'])]);
-  const cache = options.cache ?? config.cache ?? '.cache/roneo';
-  const cacheDir = cache === false ? undefined : clean(cache);
+  const cacheDir = cacheDirOf(options, config);
   const store = new ImageStore(world, cacheDir);
   const site = (options.site ?? config.site) !== false;
   const pictureSettings = { ...(config.images?.maxDpi ? { maxDpi: config.images.maxDpi } : {}), ...(config.images?.minDpi ? { minDpi: config.images.minDpi } : {}) };
@@ -589,6 +592,11 @@ function printsImage(content: unknown, key: string): boolean {
     }
   }
   return false;
+}
+
+function cacheDirOf(options: BuildOptions, config: ProjectConfig): string | undefined {
+  const cache = options.cache ?? config.cache ?? '.cache/roneo';
+  return cache === false ? undefined : clean(cache);
 }
 
 function clean(dir: string): string {

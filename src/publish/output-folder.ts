@@ -16,12 +16,17 @@ export interface TakeOptions {
   onWaiting?: (waiting: Waiting) => void;
 }
 
+export interface TakenFolder extends OutputLock {
+  /** The build before was killed (its lock taken over, or its staging folder found): it may have left temporary files elsewhere too. */
+  afterKill: boolean;
+}
+
 /**
  * The output folder, for this build alone: its lock taken (waiting for another build as asked), then whatever
  * a killed build left in it finished or thrown away. Undefined, with the reason reported, when the folder
  * cannot be had; the lock is then not held.
  */
-export async function takeOutputFolder(world: World, outDir: string, options: TakeOptions, diagnostics: Diagnostics): Promise<OutputLock | undefined> {
+export async function takeOutputFolder(world: World, outDir: string, options: TakeOptions, diagnostics: Diagnostics): Promise<TakenFolder | undefined> {
   const lockPath = `${outDir}/${LOCK_FILE}`;
   const folder = `${outDir}/`;
   let lock;
@@ -44,8 +49,9 @@ export async function takeOutputFolder(world: World, outDir: string, options: Ta
     diagnostics.error(at(lockPath), `${reason}${hint}`, 'output-locked');
     return undefined;
   }
+  let recovery;
   try {
-    const recovery = await recoverStaging(world, outDir);
+    recovery = await recoverStaging(world, outDir);
     if (recovery.kind === 'finished') {
       diagnostics.warn(at(`${outDir}/${STAGING_DIR}`), `the last build was stopped while putting its ${recovery.files} files in place; this build finished doing so before anything else`, 'interrupted-build');
     }
@@ -55,7 +61,7 @@ export async function takeOutputFolder(world: World, outDir: string, options: Ta
     await lock.release();
     return undefined;
   }
-  return lock;
+  return { ...lock, afterKill: lock.tookOver || recovery.kind !== 'none' };
 }
 
 function reasonOf(error: unknown): string {

@@ -23,6 +23,8 @@ export interface LockOptions {
 export interface OutputLock {
   /** Removes the lock, if it is still this build's; never throws (a lock left behind by a failure here is taken over as stale). */
   release(): Promise<void>;
+  /** Taken over from a build that was gone: what that build was writing may be left half-done. */
+  tookOver: boolean;
 }
 
 /** The folder is someone else's, and this build would not wait (any longer). */
@@ -51,9 +53,10 @@ export async function lockOutput(world: World, outDir: string, options: LockOpti
   const limit = options.wait === true ? Infinity : options.wait === false ? 0 : options.wait;
   let waitingSince: number | undefined;
   let vanished = 0;
+  let tookOver = false;
   for (;;) {
     options.signal?.throwIfAborted();
-    if (await world.createExclusive(path, new TextEncoder().encode(text))) return { release: () => releaseIfMine(world, path, text) };
+    if (await world.createExclusive(path, new TextEncoder().encode(text))) return { release: () => releaseIfMine(world, path, text), tookOver };
     const found = await readLock(world, path);
     if (found === undefined) {
       // Released in between: tried again at once, unless that keeps happening.
@@ -62,6 +65,7 @@ export async function lockOutput(world: World, outDir: string, options: LockOpti
     }
     if (await abandoned(world, path, found)) {
       await removeIfUnchanged(world, path, found);
+      tookOver = true;
       continue;
     }
     if (!(limit > 0)) return { holder: found.holder };

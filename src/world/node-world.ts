@@ -133,6 +133,12 @@ function temporaryBeside(target: string): string {
   return `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 }
 
+/** The process that was writing a temporary file of writeFileAtomic's, from its name; undefined for any other file. */
+export function temporaryOwner(path: string): number | undefined {
+  const pid = /\.(\d+)\.[0-9a-z]*\.tmp$/.exec(path)?.[1];
+  return pid === undefined ? undefined : Number(pid);
+}
+
 /** Messages name the problem, never the absolute path, so no machine detail reaches a report. */
 function toWorldError(path: string, error: unknown): WorldError {
   const raw = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
