@@ -1,7 +1,8 @@
 /**
  * What every build must do, whatever it is given: resolve, within its time,
  * with well-formed diagnostics, `ok` exactly when there is no error, and whole
- * PDFs when it is ok. Each problem is a sentence for the failure report.
+ * PDFs when it is ok. Each problem names its flaw (what a known bug is matched
+ * by) and says it in a sentence for the failure report.
  */
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
@@ -23,57 +24,87 @@ const CAUGHT_CRASH_RULES = new Set(['render', 'print-booklet', 'print-sheets', '
 /** Characters that, printed raw in a terminal or a CI log, end the line, move the cursor or start an escape sequence. */
 const UNPRINTABLE = /[\0-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/;
 
-export function problemsOf(outcome: IsolatedOutcome, fuzzCase: FuzzCase, limitMs: number): string[] {
-  if (outcome.kind === 'hung') return [`no result within ${outcome.waitedMs} ms: the build hung or is far too slow`];
-  if (outcome.kind === 'crashed') return [`the build's thread died: ${outcome.error}`];
+export type Flaw =
+  | 'hung'
+  | 'crashed'
+  | 'stray-error'
+  | 'too-slow'
+  | 'rejected'
+  | 'file-outside-project'
+  | 'no-line'
+  | 'past-end'
+  | 'no-column'
+  | 'unknown-severity'
+  | 'no-rule'
+  | 'caught-crash'
+  | 'no-reason'
+  | 'stack-trace'
+  | 'unprintable-reason'
+  | 'leaked-value'
+  | 'ok-mismatch'
+  | 'output-missing'
+  | 'output-not-pdf';
+
+export interface Problem {
+  flaw: Flaw;
+  /** The diagnostic's rule, when the problem is with a diagnostic. */
+  rule?: string;
+  message: string;
+}
+
+export function problemsOf(outcome: IsolatedOutcome, fuzzCase: FuzzCase, limitMs: number): Problem[] {
+  if (outcome.kind === 'hung') return [{ flaw: 'hung', message: `no result within ${outcome.waitedMs} ms: the build hung or is far too slow` }];
+  if (outcome.kind === 'crashed') return [{ flaw: 'crashed', message: `the build's thread died: ${outcome.error}` }];
   return reportProblems(outcome.report, fuzzCase, limitMs);
 }
 
-function reportProblems(report: BuildReport, fuzzCase: FuzzCase, limitMs: number): string[] {
-  const problems: string[] = report.strays.map((stray) => `an error escaped the build: ${stray}`);
-  if (report.milliseconds > limitMs) problems.push(`the build took ${Math.round(report.milliseconds)} ms, over the ${limitMs} ms a case may take`);
+function reportProblems(report: BuildReport, fuzzCase: FuzzCase, limitMs: number): Problem[] {
+  const problems: Problem[] = report.strays.map((stray) => ({ flaw: 'stray-error', message: `an error escaped the build: ${stray}` }));
+  if (report.milliseconds > limitMs) problems.push({ flaw: 'too-slow', message: `the build took ${Math.round(report.milliseconds)} ms, over the ${limitMs} ms a case may take` });
   const outcome = report.outcome;
-  if (outcome.kind === 'rejected') return [...problems, `build() rejected: ${outcome.error}`];
+  if (outcome.kind === 'rejected') return [...problems, { flaw: 'rejected', message: `build() rejected: ${outcome.error}` }];
 
   const inputs = new Set(report.inputs);
   const texts = Object.values(fuzzCase.files).map((bytes) => new TextDecoder().decode(bytes));
   for (const diagnostic of outcome.diagnostics) {
-    for (const flaw of diagnosticFlaws(diagnostic, inputs, texts, fuzzCase.files)) problems.push(`${flaw}: ${JSON.stringify(diagnostic)}`);
+    for (const [flaw, sentence] of diagnosticFlaws(diagnostic, inputs, texts, fuzzCase.files)) {
+      problems.push({ flaw, rule: diagnostic.rule, message: `${sentence}: ${JSON.stringify(diagnostic)}` });
+    }
   }
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
   if (outcome.ok !== (errors.length === 0)) {
-    problems.push(`ok is ${outcome.ok} with ${errors.length} error(s): ${outcome.diagnostics.map(formatDiagnostic).join(' | ')}`);
+    problems.push({ flaw: 'ok-mismatch', message: `ok is ${outcome.ok} with ${errors.length} error(s): ${outcome.diagnostics.map(formatDiagnostic).join(' | ')}` });
   }
   if (outcome.ok) {
     for (const publication of outcome.publications) {
       for (const path of publication.files) {
         const file = outcome.outputs[path];
-        if (!file?.exists) problems.push(`${publication.id}: ${path} is listed but was not written`);
-        else if (!file.head.startsWith('%PDF-')) problems.push(`${publication.id}: ${path} does not start with %PDF- (${JSON.stringify(file.head)})`);
+        if (!file?.exists) problems.push({ flaw: 'output-missing', message: `${publication.id}: ${path} is listed but was not written` });
+        else if (!file.head.startsWith('%PDF-')) problems.push({ flaw: 'output-not-pdf', message: `${publication.id}: ${path} does not start with %PDF- (${JSON.stringify(file.head)})` });
         // The PDF specification allows an end-of-line marker after %%EOF.
-        else if (!/%%EOF(?:\r\n|\r|\n)?$/.test(file.tail)) problems.push(`${publication.id}: ${path} does not end with %%EOF (${JSON.stringify(file.tail)})`);
+        else if (!/%%EOF(?:\r\n|\r|\n)?$/.test(file.tail)) problems.push({ flaw: 'output-not-pdf', message: `${publication.id}: ${path} does not end with %%EOF (${JSON.stringify(file.tail)})` });
       }
     }
   }
   return problems;
 }
 
-function diagnosticFlaws(d: Diagnostic, inputs: ReadonlySet<string>, texts: readonly string[], files: FuzzCase['files']): string[] {
-  const flaws: string[] = [];
-  if (typeof d.file !== 'string' || !inputs.has(d.file)) flaws.push('a diagnostic names a file that is not in the project');
-  if (!Number.isInteger(d.line) || d.line < 1) flaws.push('a diagnostic has no line ≥ 1');
-  else if (typeof d.file === 'string' && files[d.file] && d.line > lineCount(files[d.file]!)) flaws.push('a diagnostic points past the end of its file');
-  if (!Number.isInteger(d.column) || d.column < 1) flaws.push('a diagnostic has no column ≥ 1');
-  if (d.severity !== 'error' && d.severity !== 'warning') flaws.push('a diagnostic has an unknown severity');
-  if (typeof d.rule !== 'string' || !RULE.test(d.rule)) flaws.push('a diagnostic has no rule (a non-empty kebab-case name)');
-  if (CAUGHT_CRASH_RULES.has(d.rule)) flaws.push('a stage threw, and build() reported its exception as a diagnostic');
-  if (typeof d.reason !== 'string' || d.reason.trim() === '') flaws.push('a diagnostic has no reason');
+function diagnosticFlaws(d: Diagnostic, inputs: ReadonlySet<string>, texts: readonly string[], files: FuzzCase['files']): Array<[Flaw, string]> {
+  const flaws: Array<[Flaw, string]> = [];
+  if (typeof d.file !== 'string' || !inputs.has(d.file)) flaws.push(['file-outside-project', 'a diagnostic names a file that is not in the project']);
+  if (!Number.isInteger(d.line) || d.line < 1) flaws.push(['no-line', 'a diagnostic has no line ≥ 1']);
+  else if (typeof d.file === 'string' && files[d.file] && d.line > lineCount(files[d.file]!)) flaws.push(['past-end', 'a diagnostic points past the end of its file']);
+  if (!Number.isInteger(d.column) || d.column < 1) flaws.push(['no-column', 'a diagnostic has no column ≥ 1']);
+  if (d.severity !== 'error' && d.severity !== 'warning') flaws.push(['unknown-severity', 'a diagnostic has an unknown severity']);
+  if (typeof d.rule !== 'string' || !RULE.test(d.rule)) flaws.push(['no-rule', 'a diagnostic has no rule (a non-empty kebab-case name)']);
+  if (CAUGHT_CRASH_RULES.has(d.rule)) flaws.push(['caught-crash', 'a stage threw, and build() reported its exception as a diagnostic']);
+  if (typeof d.reason !== 'string' || d.reason.trim() === '') flaws.push(['no-reason', 'a diagnostic has no reason']);
   else {
-    if (STACK_FRAME.test(d.reason)) flaws.push('a diagnostic reason carries a stack trace');
-    if (UNPRINTABLE.test(d.reason)) flaws.push('a diagnostic reason holds a line break or a control character (the format is one printable line per problem)');
+    if (STACK_FRAME.test(d.reason)) flaws.push(['stack-trace', 'a diagnostic reason carries a stack trace']);
+    if (UNPRINTABLE.test(d.reason)) flaws.push(['unprintable-reason', 'a diagnostic reason holds a line break or a control character (the format is one printable line per problem)']);
     for (const word of LEAKED_VALUES) {
       if (new RegExp(`(?<![\\w])${word.replace(/[[\]]/g, '\\$&')}(?![\\w])`).test(d.reason) && !texts.some((text) => text.includes(word))) {
-        flaws.push(`a diagnostic reason says "${word}"`);
+        flaws.push(['leaked-value', `a diagnostic reason says "${word}"`]);
       }
     }
   }

@@ -5,23 +5,40 @@
  * base64. Files of the campaign that the case left untouched are named, not
  * copied, and read from content/ when the case is replayed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Profile } from '../../src/build.ts';
 import { REPO } from '../helpers/project.ts';
 import type { FuzzCase } from './fuzz-case.ts';
+import type { Flaw } from './invariants.ts';
 
 export interface RegressionFixture {
   /** What the case broke, in a sentence. */
   broke: string;
   /** Set while the bug is open in code this suite does not own: where it is. The case then runs as `it.fails`. */
   bug?: string;
+  /**
+   * With `bug`: how the fuzz runs recognise the open bug (the invariant it breaks, and the rules of the diagnostics
+   * that break it), so that meeting it again is counted rather than failed.
+   */
+  known?: { flaw: Flaw; rules?: string[] };
   origin?: string;
   profiles?: Profile[];
   check?: boolean;
   files: Record<string, { text: string } | { base64: string }>;
   /** Campaign files used as they are in content/ (project paths). */
   campaign?: string[];
+}
+
+const FOLDER = fileURLToPath(new URL('./regressions/', import.meta.url));
+
+/** The regression cases, by name (the file's name without `.json`). */
+export function regressionFixtures(): Array<{ name: string; fixture: RegressionFixture }> {
+  return readdirSync(FOLDER)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -'.json'.length), fixture: JSON.parse(readFileSync(join(FOLDER, file), 'utf8')) as RegressionFixture }));
 }
 
 export function toFixture(fuzzCase: FuzzCase, broke: string): RegressionFixture {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { type FuzzCase, described } from './fuzz-case.ts';
 import { problemsOf } from './invariants.ts';
+import { knownBugOf } from './known-bugs.ts';
 import { IsolatedBuilder } from './isolated-builder.ts';
 import { toFixture } from './regression-fixture.ts';
 import { CASE_LIMIT_MS, FULL_RUN, SEED } from './settings.ts';
@@ -19,12 +20,14 @@ interface Tally {
   built: number;
   failedWithDiagnostics: number;
   rules: Map<string, number>;
+  /** Cases that met each known bug, by its regression case's name. */
+  knownBugs: Map<string, number>;
   slowest: { milliseconds: number; origin: string };
 }
 
 export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: number): Promise<void> {
   const builder = new IsolatedBuilder();
-  const tally: Tally = { cases: 0, built: 0, failedWithDiagnostics: 0, rules: new Map(), slowest: { milliseconds: 0, origin: '' } };
+  const tally: Tally = { cases: 0, built: 0, failedWithDiagnostics: 0, rules: new Map(), knownBugs: new Map(), slowest: { milliseconds: 0, origin: '' } };
   const started = performance.now();
   console.log(`${name}: ${runs} cases from seed ${SEED}, ${CASE_LIMIT_MS} ms each at most`);
   const property = fc.asyncProperty(cases.map(described), async (fuzzCase) => {
@@ -42,7 +45,10 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
       }
     }
     const problems = problemsOf(outcome, fuzzCase, CASE_LIMIT_MS);
-    if (problems.length > 0) throw new Error(problems.join('\n'));
+    const met = new Set(problems.map(knownBugOf).flatMap((bug) => (bug ? [bug.name] : [])));
+    for (const name of met) tally.knownBugs.set(name, (tally.knownBugs.get(name) ?? 0) + 1);
+    const open = problems.filter((problem) => !knownBugOf(problem));
+    if (open.length > 0) throw new Error(open.map((problem) => problem.message).join('\n'));
   });
   try {
     const details = await fc.check(property, { numRuns: runs, seed: SEED });
@@ -59,11 +65,12 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
 }
 
 function summary(name: string, tally: Tally, milliseconds: number): string {
-  const rules = [...tally.rules].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  const counts = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`).join(', ') || 'none';
   return [
     `${name}: ${tally.cases} cases in ${(milliseconds / 1000).toFixed(1)} s, seed ${SEED}: ${tally.built} built, ${tally.failedWithDiagnostics} stopped by errors`,
     `${name}: slowest case ${Math.round(tally.slowest.milliseconds)} ms (${tally.slowest.origin})`,
-    `${name}: cases reporting each rule: ${rules || 'none'}`,
+    `${name}: cases reporting each rule: ${counts(tally.rules)}`,
+    `${name}: cases meeting a known bug (tests/fuzz/regressions/): ${counts(tally.knownBugs)}`,
   ].join('\n');
 }
 
