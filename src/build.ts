@@ -147,7 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = new Staging(world, dirs.out);
   // A check writes nothing: no lock to take, nothing to finish.
   if (options.check) return make(options, world, diagnostics, config, dirs, staging);
-  const lock = await takeOutputFolder(world, dirs.out, { ...(options.wait !== undefined ? { wait: options.wait } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}) }, diagnostics);
+  const lock = await takeOutputFolder(world, dirs.out, options, diagnostics);
   if (!lock) return failed();
   try {
     // A killed build may have been writing to the cache too.
