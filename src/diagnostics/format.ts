@@ -1,8 +1,9 @@
 import type { Diagnostic } from './diagnostic.ts';
+import { printable } from './printable.ts';
 
-/** `path:line:column: severity: reason [rule]`, the shape editors and CI annotators parse. */
+/** `path:line:column: severity: reason [rule]`, the shape editors and CI annotators parse: always one line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.reason} [${d.rule}]`;
+  return `${printable(d.file)}:${d.line}:${d.column}: ${d.severity}: ${printable(d.reason)} [${d.rule}]`;
 }
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
