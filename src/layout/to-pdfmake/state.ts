@@ -23,6 +23,8 @@ export interface State extends ConvertOptions {
   footnoteDefinitions: Map<string, FootnoteDefinition>;
   /** Footnote identifiers in the order their first reference appears. */
   footnoteOrder: string[];
+  /** Each identifier's place in footnoteOrder: a file may have a thousand notes, and searching the list for each grows with their square. */
+  footnoteIndex: Map<string, number>;
   /** Every footnote identifier referenced anywhere in the tree. */
   referencedFootnotes: Set<string>;
   /** Items of tight lists, whose paragraphs run on without paragraph spacing. */
@@ -62,6 +64,7 @@ export function createState(tree: Root, options: ConvertOptions, handlers: Reado
     definitions,
     footnoteDefinitions,
     footnoteOrder: [],
+    footnoteIndex: new Map(),
     referencedFootnotes,
     tightItems: new WeakSet(),
     one(node, parent) {

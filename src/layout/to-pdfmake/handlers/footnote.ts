@@ -9,8 +9,11 @@ export function footnoteReference(state: State, node: Nodes): PdfContent | undef
     state.warn(node, `footnote \`[^${node.label ?? node.identifier}]\` has no definition`, 'footnote-undefined');
     return state.patch(node, { text: state.original(node) });
   }
-  let index = state.footnoteOrder.indexOf(node.identifier);
-  if (index === -1) index = state.footnoteOrder.push(node.identifier) - 1;
+  let index = state.footnoteIndex.get(node.identifier);
+  if (index === undefined) {
+    index = state.footnoteOrder.push(node.identifier) - 1;
+    state.footnoteIndex.set(node.identifier, index);
+  }
   return state.patch(node, { text: String(index + 1), sup: true, style: 'noteRef', linkToDestination: `${state.idPrefix}fn-${index + 1}` });
 }
 
