@@ -4,6 +4,7 @@ import { WorldError } from '../world/world.ts';
 import { type FrontMatter, readFrontMatter } from './front-matter.ts';
 import { type Metadata, metadataSchema } from './metadata-schema.ts';
 import { decodeSource } from './read-source.ts';
+import { isEmpty, tooLarge } from './source-checks.ts';
 
 export interface SourceDocument {
   /** Project-relative path, as printed in diagnostics. */
@@ -50,8 +51,9 @@ export async function loadDocument(
 const loaded = new WeakMap<Uint8Array, Map<string, { document: SourceDocument | undefined; problems: readonly Diagnostic[] }>>();
 
 function fromBytes(contentDir: string, path: string, bytes: Uint8Array, diagnostics: Diagnostics): SourceDocument | undefined {
+  if (tooLarge(path, bytes, diagnostics)) return undefined;
   const text = decodeSource(path, bytes, diagnostics);
-  if (text === undefined) return undefined;
+  if (text === undefined || isEmpty(path, text, diagnostics)) return undefined;
   const frontMatter = readFrontMatter(path, text, diagnostics);
   if (!frontMatter) return undefined;
 

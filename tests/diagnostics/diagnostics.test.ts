@@ -5,6 +5,10 @@
  * `cases/<name>.expected`, the exact formatted diagnostics in the order
  * `build()` returns them.
  *
+ * Inputs that cannot be committed (megabytes, a thousand levels of nesting,
+ * file names no checkout keeps) are made when their case runs: `generate`,
+ * from generated-inputs.ts.
+ *
  * The .expected files say what each message SHOULD be, worked out by hand
  * from the input. Where Roneo currently says something else, the case is
  * marked `bug` and runs as `it.fails`, so the suite stays green while the bug
@@ -17,6 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
 import { memoryProject, tempProject } from '../helpers/project.ts';
+import { generated } from './generated-inputs.ts';
 
 const CASES = fileURLToPath(new URL('./cases/', import.meta.url));
 
@@ -39,6 +44,8 @@ interface Case {
   options?: Pick<BuildOptions, 'only' | 'templates'>;
   /** A known bug in src/: the .expected file holds the correct output, which Roneo does not yet produce. */
   bug?: string;
+  /** Inputs made when the case runs, added to its committed files (if any). */
+  generate?: () => Record<string, string>;
 }
 
 const cases: Case[] = [
@@ -60,6 +67,10 @@ const cases: Case[] = [
   { name: 'read-file', rule: 'read-file', good: true, disk: true },
   { name: 'bom-crlf', rule: 'bom-crlf', built: ['leaflets/bom-crlf'] },
   { name: 'bom-crlf-positions', rule: 'bom-crlf', good: true, built: ['leaflets/crlf-html'] },
+  { name: 'empty-file', rule: 'empty-file', good: true },
+  { name: 'empty-file-blank', rule: 'empty-file', good: true },
+  // A 5.6 MB paragraph: refused before it is read, which would take minutes.
+  { name: 'file-too-large', rule: 'file-too-large', good: true, generate: generated.fileTooLarge },
 
   // Front matter
   { name: 'front-matter-yaml', rule: 'front-matter-yaml', good: true },
@@ -195,8 +206,13 @@ function expectedLines(name: string): string[] {
   return text === '' ? [] : text.replace(/\n$/, '').split('\n');
 }
 
+/** The case's committed files and those it makes. */
+function inputFiles(c: Case): Record<string, Uint8Array | string> {
+  return { ...caseFiles(c.name), ...c.generate?.() };
+}
+
 async function buildCase(c: Case): Promise<BuildResult> {
-  const files: Record<string, Uint8Array | string> = caseFiles(c.name);
+  const files = inputFiles(c);
   if (c.good) {
     expect(files[GOOD_PATH], `${c.name} must not bring its own ${GOOD_PATH}`).toBeUndefined();
     files[GOOD_PATH] = GOOD;
@@ -263,7 +279,7 @@ describe('diagnostics: one case per rule, exact messages', () => {
   describe('check: the same diagnostics, nothing written', () => {
     for (const c of cases.filter((x) => !renderTime.has(x.rule) && !x.disk && !x.bug)) {
       it(c.name, async () => {
-        const files: Record<string, Uint8Array | string> = caseFiles(c.name);
+        const files = inputFiles(c);
         if (c.good) files[GOOD_PATH] = GOOD;
         const world = await memoryProject(files);
         const before = new Set(world.files.keys());
