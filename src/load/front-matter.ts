@@ -12,6 +12,11 @@ const FENCE = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
 /** A hundred aliases cover any honest front matter; more is an alias bomb ("billion laughs"). */
 const MAX_ALIASES = 100;
 
+/** How many characters the front matter takes at the top of the text, fences included: 0 when it has none. */
+export function frontMatterLength(text: string): number {
+  return FENCE.exec(text)?.[0].length ?? 0;
+}
+
 /**
  * Reads the YAML block at the top of a Markdown file. The same fence rules as
  * remark-frontmatter, so both agree on where the body starts.

@@ -133,6 +133,13 @@ const cases: Case[] = [
   { name: 'unknown-directive', rule: 'unknown-directive', built: ['leaflets/unknown-directive'] },
   { name: 'footnote-unused', rule: 'footnote-unused', built: ['leaflets/footnote-unused'] },
   { name: 'does-not-fit', rule: 'does-not-fit', good: true },
+  // Limits on one file's structure (src/parse/limits.ts): what is past them is cut out at parse time.
+  { name: 'block-too-long', rule: 'block-too-long', good: true, generate: generated.blockTooLong },
+  { name: 'nesting-limit-lists', rule: 'nesting-limit', good: true, generate: generated.nestedLists },
+  { name: 'nesting-limit-quotes', rule: 'nesting-limit', good: true, generate: generated.nestedQuotes },
+  { name: 'nesting-limit-mixed', rule: 'nesting-limit', good: true, generate: generated.nestedMixed },
+  { name: 'nesting-limit-inline', rule: 'nesting-limit', good: true, generate: generated.nestedEmphasis },
+  { name: 'footnote-limit', rule: 'footnote-limit', good: true, generate: generated.footnotes },
   // Leaflet variants: errors at the data file's line, or where a missing column is used.
   { name: 'variants-column', rule: 'variants-column', good: true },
   { name: 'variants-duplicate', rule: 'variants-duplicate', good: true },

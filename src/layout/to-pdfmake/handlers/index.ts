@@ -12,6 +12,7 @@ import { image, imageReference } from './image.ts';
 import { inlineCode } from './inline-code.ts';
 import { link, linkReference } from './link.ts';
 import { list, listItem } from './list.ts';
+import { overLimit } from './over-limit.ts';
 import { paragraph } from './paragraph.ts';
 import { root } from './root.ts';
 import { strong } from './strong.ts';
@@ -41,6 +42,7 @@ export const handlers: Readonly<Record<string, Handler>> = {
   linkReference,
   list,
   listItem,
+  overLimit,
   paragraph,
   root,
   strong,
