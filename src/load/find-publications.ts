@@ -3,6 +3,7 @@ import { at } from '../diagnostics/diagnostic.ts';
 import type { World } from '../world/world.ts';
 import type { SourceDocument } from './load-document.ts';
 import { loadDocument } from './load-document.ts';
+import { outputNameProblem } from './output-name.ts';
 
 export interface ContentIndex {
   /** Every publication id found in the content folder, whether or not it was loaded. */
@@ -46,7 +47,9 @@ export async function findPublications(
   const publications: SourceDocument[] = [];
   for (const path of selected) {
     const document = await load(path);
-    if (document?.meta.layout !== undefined) publications.push(document);
+    const unnameable = document?.meta.layout !== undefined ? outputNameProblem(document.id) : undefined;
+    if (unnameable) diagnostics.error(at(path), unnameable, 'output-name');
+    else if (document?.meta.layout !== undefined) publications.push(document);
     else if (document && only && only.length > 0) {
       diagnostics.error(at(path), `\`${document.id}\` is an article (it has no \`layout:\`), not a publication`, 'unknown-publication');
     }

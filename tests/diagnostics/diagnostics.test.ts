@@ -89,6 +89,8 @@ const cases: Case[] = [
   { name: 'content-folder', rule: 'content-folder', disk: true },
   { name: 'templates-folder', rule: 'templates-folder', disk: true, options: { templates: 'layouts' } },
   { name: 'unknown-layout', rule: 'unknown-layout', good: true },
+  // File names that cannot name a PDF: a line break, a backslash, Windows devices (as a file and as a folder).
+  { name: 'output-name', rule: 'output-name', good: true, generate: generated.outputNames },
   { name: 'include-path', rule: 'include-path', good: true },
   { name: 'include-missing', rule: 'include-missing', good: true },
   { name: 'include-missing-broken', rule: 'include-missing', good: true },
