@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { SourcePoint } from '../diagnostics/diagnostic.ts';
 import { at, Diagnostics } from '../diagnostics/diagnostic.ts';
+import { printable } from '../diagnostics/printable.ts';
 import type { World } from '../world/world.ts';
 import { WorldError } from '../world/world.ts';
 import { decodeSource } from './read-source.ts';
@@ -167,11 +168,17 @@ function makeVariants(raw: RawTable, diagnostics: Diagnostics): Variant[] {
   return variants;
 }
 
-function slugProblem(text: string, slug: string, column: string, fromSlugColumn: boolean, takenAt: number | undefined): { reason: string; rule: string } | undefined {
+function slugProblem(written: string, slug: string, column: string, fromSlugColumn: boolean, takenAt: number | undefined): { reason: string; rule: string } | undefined {
+  // The cell as one printable line: a quoted cell may hold a line break.
+  const text = printable(written);
   const fix = fromSlugColumn ? 'write it with letters a-z, digits and -' : 'add a `slug` column with a name made of a-z, 0-9 and -';
-  if (text === '') {
+  if (written === '') {
     const fill = fromSlugColumn ? 'fill it in' : 'fill it in, or add a `slug` column';
     return { reason: `column \`${column}\` is empty, so the row has no file name; ${fill}`, rule: 'variants-slug' };
+  }
+  // A slug written as a path is a mistake, or an attempt to write outside the leaflet's folder: refused, not mended.
+  if (fromSlugColumn && /[\\/]|^\.+$/.test(written)) {
+    return { reason: `\`${text}\` (column \`${column}\`) is a path, not a file name: a slug names one PDF in the leaflet's own folder; ${fix}`, rule: 'variants-slug' };
   }
   if (slug === '') return { reason: `\`${text}\` (column \`${column}\`) gives an empty file name; ${fix}`, rule: 'variants-slug' };
   if (isReservedSlug(slug)) {

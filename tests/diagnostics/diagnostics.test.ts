@@ -146,6 +146,12 @@ const cases: Case[] = [
   { name: 'variants-column', rule: 'variants-column', good: true },
   { name: 'variants-duplicate', rule: 'variants-duplicate', good: true },
   { name: 'variants-encoding', rule: 'variants-encoding', good: true },
+  { name: 'variants-unclosed-quote', rule: 'variants-syntax', good: true },
+  { name: 'variants-row', rule: 'variants-row', good: true },
+  { name: 'variants-header', rule: 'variants-header', good: true },
+  // A `slug` written as a path is refused; the first column's text is made a safe name, inside the leaflet's folder.
+  { name: 'variants-slug-path', rule: 'variants-slug', good: true },
+  { name: 'variants-slug-made-safe', rule: 'variants-slug', built: ['leaflets/tract/escape', 'leaflets/tract/etc-passwd'] },
   { name: 'variant-field', rule: 'variant-field', good: true },
   { name: 'typesetting-settings', rule: 'typesetting-settings', good: true },
   {
