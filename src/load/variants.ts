@@ -176,10 +176,6 @@ function slugProblem(written: string, slug: string, column: string, fromSlugColu
     const fill = fromSlugColumn ? 'fill it in' : 'fill it in, or add a `slug` column';
     return { reason: `column \`${column}\` is empty, so the row has no file name; ${fill}`, rule: 'variants-slug' };
   }
-  // A slug written as a path is a mistake, or an attempt to write outside the leaflet's folder: refused, not mended.
-  if (fromSlugColumn && /[\\/]|^\.+$/.test(written)) {
-    return { reason: `\`${text}\` (column \`${column}\`) is a path, not a file name: a slug names one PDF in the leaflet's own folder; ${fix}`, rule: 'variants-slug' };
-  }
   if (slug === '') return { reason: `\`${text}\` (column \`${column}\`) gives an empty file name; ${fix}`, rule: 'variants-slug' };
   if (isReservedSlug(slug)) {
     const other = fromSlugColumn ? 'write another slug' : 'add a `slug` column with another name';

@@ -149,9 +149,11 @@ const cases: Case[] = [
   { name: 'variants-unclosed-quote', rule: 'variants-syntax', good: true },
   { name: 'variants-row', rule: 'variants-row', good: true },
   { name: 'variants-header', rule: 'variants-header', good: true },
-  // A `slug` written as a path is refused; the first column's text is made a safe name, inside the leaflet's folder.
-  { name: 'variants-slug-path', rule: 'variants-slug', good: true },
+  // A file name from the table is made safe, inside the leaflet's folder, whether it comes from a `slug` column
+  // or from the first column; one that leaves nothing (`..`) is refused.
+  { name: 'variants-slug-path', rule: 'variants-slug', built: ['leaflets/tract/escape', 'leaflets/tract/etc-x', 'leaflets/tract/a-b'] },
   { name: 'variants-slug-made-safe', rule: 'variants-slug', built: ['leaflets/tract/escape', 'leaflets/tract/etc-passwd'] },
+  { name: 'variants-slug-dots', rule: 'variants-slug', good: true },
   { name: 'variant-field', rule: 'variant-field', good: true },
   { name: 'typesetting-settings', rule: 'typesetting-settings', good: true },
   {
