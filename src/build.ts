@@ -32,6 +32,7 @@ import { ImageRegistry, resolveFieldImage, resolveImages } from './transform/ima
 import { printImages } from './transform/print-images.ts';
 import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
+import { confineWorld } from './world/confined-world.ts';
 import { createNodeWorld } from './world/node-world.ts';
 import { removeAbandonedTemporaries } from './world/abandoned-temporaries.ts';
 import type { World } from './world/world.ts';
@@ -132,11 +133,11 @@ type Dirs = Record<'content' | 'templates' | 'fonts' | 'out', string>;
  * end, holding the folder's lock from start to end: see publish/staging.ts and publish/output-lock.ts.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const world = options.world ?? createNodeWorld(options.root ?? process.cwd());
+  const given = options.world ?? createNodeWorld(options.root ?? process.cwd());
   const diagnostics = new Diagnostics();
   const failed = (): BuildResult => ({ publications: [], checked: [], diagnostics: sortDiagnostics(diagnostics.list), ok: false });
   // Roneo's defaults, then the project's settings file, then what the caller (the command line's flags) says.
-  const config = options.config === false ? {} : await loadConfig(world, options.config ?? CONFIG_FILE, diagnostics);
+  const config = options.config === false ? {} : await loadConfig(given, options.config ?? CONFIG_FILE, diagnostics);
   if (!config) return failed();
   const dirs: Dirs = {
     content: clean(options.content ?? config.content ?? 'content'),
@@ -144,6 +145,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     fonts: clean(options.fonts ?? config.fonts ?? 'fonts'),
     out: clean(options.out ?? config.out ?? 'output'),
   };
+  // What the build reads from these folders must really be in them: a link out of them is not followed.
+  const world = confineWorld(given, [
+    { path: dirs.content, name: 'content' },
+    { path: dirs.templates, name: 'templates' },
+    { path: dirs.fonts, name: 'fonts' },
+  ]);
   const staging = new Staging(world, dirs.out);
   // A check writes nothing: no lock to take, nothing to finish.
   if (options.check) return make(options, world, diagnostics, config, dirs, staging);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
-import type { World } from '../world/world.ts';
+import { type World, WorldError } from '../world/world.ts';
 import { type ImageInfo, ImageError, inspectImage } from './image-process.ts';
 import { walkTree } from './walk-tree.ts';
 
@@ -123,8 +123,9 @@ async function readImage(url: string, decoded: string, where: SourcePoint, noun:
   context.registry.files.add(target);
   try {
     bytes = await context.world.readFile(target);
-  } catch {
-    diagnostics.error(where, `${noun} \`${url}\` not found (looked for ${target})`, 'image-missing');
+  } catch (error) {
+    if (error instanceof WorldError && error.code === 'EOUTSIDE') diagnostics.error(where, `${noun} \`${url}\` ${error.message}`, 'image-path');
+    else diagnostics.error(where, `${noun} \`${url}\` not found (looked for ${target})`, 'image-missing');
     return undefined;
   }
   try {

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { sleep } from './sleep.ts';
 import { type World, WorldError } from './world.ts';
 
@@ -36,6 +37,11 @@ export function createMemoryWorld(
     },
     async exists(path) {
       return store.has(path) || [...store.keys()].some((p) => p.startsWith(`${path}/`));
+    },
+    // No links in memory: a file is where its name says.
+    async realPath(path) {
+      const name = posix.normalize(path);
+      return store.has(name) || [...store.keys()].some((p) => p.startsWith(`${name}/`)) ? name : undefined;
     },
     async fileSize(path) {
       return store.get(path)?.byteLength;

@@ -1,6 +1,6 @@
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sleep } from './sleep.ts';
 import { type World, WorldError } from './world.ts';
@@ -9,6 +9,7 @@ import { type World, WorldError } from './world.ts';
 export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.env): World {
   const abs = (path: string) => resolve(root, path);
   const rel = (path: string) => relative(root, path).split(sep).join('/');
+  let realRoot: Promise<string> | undefined;
 
   return {
     async readFile(path) {
@@ -28,6 +29,17 @@ export function createNodeWorld(root: string, env: NodeJS.ProcessEnv = process.e
         throw toWorldError(dir, error);
       }
       return entries.sort();
+    },
+    async realPath(path) {
+      try {
+        const real = await realpath(abs(path));
+        // The project folder may itself be reached through a link (/tmp on macOS): compared really too.
+        realRoot ??= realpath(resolve(root)).catch(() => resolve(root));
+        const inside = relative(await realRoot, real);
+        return inside.startsWith('..') || isAbsolute(inside) ? real : inside.split(sep).join('/') || '.';
+      } catch {
+        return undefined;
+      }
     },
     async exists(path) {
       try {

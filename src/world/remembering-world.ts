@@ -27,6 +27,8 @@ export function createRememberingWorld(inner: World, remembers: (path: string) =
   const files = new Map<string, Promise<Uint8Array>>();
   const listings = new Map<string, Promise<string[]>>();
   const presence = new Map<string, Promise<boolean>>();
+  /** Where files really are (links followed): a link changed or removed is reported by the watcher as its path. */
+  const places = new Map<string, Promise<string | undefined>>();
   const key = (path: string) => posix.normalize(path);
 
   /** A failed read is not kept: the next build tries again, and reports what it then finds. */
@@ -48,6 +50,7 @@ export function createRememberingWorld(inner: World, remembers: (path: string) =
     readFile: (path) => remember(files, path, () => inner.readFile(path)),
     listFiles: (dir) => remember(listings, dir, () => inner.listFiles(dir)),
     exists: (path) => remember(presence, path, () => inner.exists(path)),
+    realPath: (path) => remember(places, path, () => inner.realPath(path)),
     // Sizes and ages are asked of outputs and locks, which builds write: never kept.
     fileSize: (path) => inner.fileSize(path),
     fileAge: (path) => inner.fileAge(path),
@@ -87,6 +90,7 @@ export function createRememberingWorld(inner: World, remembers: (path: string) =
       files.clear();
       listings.clear();
       presence.clear();
+      places.clear();
     },
     async recheck(path) {
       const known = files.get(key(path));
@@ -102,10 +106,12 @@ export function createRememberingWorld(inner: World, remembers: (path: string) =
     const name = key(path);
     files.delete(name);
     presence.delete(name);
+    places.delete(name);
     if (!listing) return;
     // A folder that came or went takes with it what is below it; and every listing above it changed.
     for (const known of [...files.keys()]) if (known.startsWith(`${name}/`)) files.delete(known);
     for (const known of [...presence.keys()]) if (known.startsWith(`${name}/`)) presence.delete(known);
+    for (const known of [...places.keys()]) if (known.startsWith(`${name}/`)) places.delete(known);
     listings.clear();
   }
 }

@@ -11,6 +11,11 @@ export interface World {
   /** Every file below `dir`, recursively, as project-relative paths, sorted. */
   listFiles(dir: string): Promise<string[]>;
   exists(path: string): Promise<boolean>;
+  /**
+   * Where the file really is, links followed: project-relative when inside the project, absolute otherwise;
+   * undefined when there is no such file. How a link out of the content folder is told from a file in it.
+   */
+  realPath(path: string): Promise<string | undefined>;
   /** A file's size in bytes, or undefined when there is no such file: a cheap check that an output is still in place. */
   fileSize(path: string): Promise<number | undefined>;
   /** Milliseconds since the file was last written, or undefined when there is no such file: how a lock left half-made is known to be abandoned. */
@@ -42,7 +47,8 @@ export interface World {
 export class WorldError extends Error {
   constructor(
     readonly path: string,
-    readonly code: 'ENOENT' | 'EISDIR' | 'EACCES' | 'EOTHER',
+    /** EOUTSIDE: a link from a watched folder to a file outside it, which Roneo does not follow. */
+    readonly code: 'ENOENT' | 'EISDIR' | 'EACCES' | 'EOUTSIDE' | 'EOTHER',
     message: string,
   ) {
     super(message);

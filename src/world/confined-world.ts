@@ -1,0 +1,59 @@
+import { posix } from 'node:path';
+import { type World, WorldError } from './world.ts';
+
+/**
+ * A World that reads a file of the content, templates or fonts folder only
+ * when the file really is in that folder: a link from `content/images/` to
+ * `~/.ssh/id_rsa` or `/etc/passwd`, which a contributor may slip into a
+ * shared folder, is refused as if it led nowhere, with its own reason. A
+ * folder may itself be a link (the content kept elsewhere): what counts is
+ * where its files are relative to where it really is.
+ *
+ * Listing needs no check: a listing returns files, never links.
+ */
+export function confineWorld(inner: World, folders: readonly { path: string; name: string }[]): World {
+  const reals = new Map<string, Promise<string | undefined>>();
+  const realFolder = (folder: string) => {
+    let real = reals.get(folder);
+    if (!real) reals.set(folder, (real = inner.realPath(folder)));
+    return real;
+  };
+  const folderOf = (path: string) => {
+    const name = posix.normalize(path);
+    return folders.find((folder) => folder.path === '.' || name === folder.path || name.startsWith(`${folder.path}/`));
+  };
+
+  return {
+    readFile: async (path) => {
+      const folder = folderOf(path);
+      if (folder) {
+        const [real, realRoot] = await Promise.all([inner.realPath(path), realFolder(folder.path)]);
+        if (real !== undefined && realRoot !== undefined && !within(real, realRoot)) {
+          throw new WorldError(path, 'EOUTSIDE', `is a link to a file outside the ${folder.name} folder, which Roneo does not follow`);
+        }
+      }
+      return inner.readFile(path);
+    },
+    // Spread does not carry what a World keeps on its prototype: each method is handed on.
+    listFiles: (dir) => inner.listFiles(dir),
+    exists: (path) => inner.exists(path),
+    realPath: (path) => inner.realPath(path),
+    fileSize: (path) => inner.fileSize(path),
+    fileAge: (path) => inner.fileAge(path),
+    writeFileAtomic: (path, data) => inner.writeFileAtomic(path, data),
+    createExclusive: (path, data) => inner.createExclusive(path, data),
+    rename: (from, to) => inner.rename(from, to),
+    remove: (path) => inner.remove(path),
+    now: () => inner.now(),
+    wallClock: () => inner.wallClock(),
+    sleep: (ms, signal) => inner.sleep(ms, signal),
+    thisProcess: () => inner.thisProcess(),
+    processAlive: (pid) => inner.processAlive(pid),
+    env: (name) => inner.env(name),
+  };
+}
+
+function within(path: string, folder: string): boolean {
+  if (folder === '.') return !path.startsWith('/') && !path.startsWith('..');
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
