@@ -38,6 +38,8 @@ export interface BuildReport {
   inputs: string[];
   /** Errors during the build that no caller could catch (unhandled rejections, exceptions from callbacks). */
   strays: string[];
+  /** Lines the build wrote to the console. */
+  console: string[];
   outcome: BuildOutcome;
 }
 

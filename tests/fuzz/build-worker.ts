@@ -23,6 +23,16 @@ const strays: string[] = [];
 process.on('unhandledRejection', (reason) => strays.push(`unhandled rejection: ${describeThrown(reason)}`));
 process.on('uncaughtException', (error) => strays.push(`uncaught exception: ${describeThrown(error)}`));
 
+/**
+ * What the build wrote to the console itself (a library's warning): kept for
+ * the run's summary, not printed among the test's output. A `roneo build
+ * --json` reads stdout, so such lines are worth knowing about.
+ */
+const consoleLines: string[] = [];
+for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  console[method] = (...args: unknown[]) => void consoleLines.push(`console.${method}: ${args.map(String).join(' ')}`);
+}
+
 /** The first build loads pdfmake, the fonts and the parser: done once here, so no case is timed with it. */
 async function warmUp(): Promise<void> {
   const world = await memoryProject({ 'content/leaflets/warm.md': '---\nlayout: leaflet\ntitle: Échauffement\n---\n\nDu *texte*.\n' });
@@ -34,6 +44,7 @@ async function run(request: BuildRequest): Promise<BuildReport> {
   const world = await memoryProject(request.files);
   const inputs = [...world.files.keys()];
   strays.length = 0;
+  consoleLines.length = 0;
   const started = performance.now();
   try {
     const result = await build({ world, site: false, ...(request.profiles ? { profiles: request.profiles } : {}), ...(request.check ? { check: true } : {}) });
@@ -46,11 +57,11 @@ async function run(request: BuildRequest): Promise<BuildReport> {
       for (const path of files) outputs[path] = outputFile(world.files.get(path));
       return { id: publication.id, files };
     });
-    return { id: request.id, milliseconds, inputs, strays: [...strays], outcome: { kind: 'resolved', ok: result.ok, diagnostics: result.diagnostics, publications, outputs } };
+    return { id: request.id, milliseconds, inputs, strays: [...strays], console: [...consoleLines], outcome: { kind: 'resolved', ok: result.ok, diagnostics: result.diagnostics, publications, outputs } };
   } catch (error) {
     const milliseconds = performance.now() - started;
     await afterStrays();
-    return { id: request.id, milliseconds, inputs, strays: [...strays], outcome: { kind: 'rejected', error: describeThrown(error) } };
+    return { id: request.id, milliseconds, inputs, strays: [...strays], console: [...consoleLines], outcome: { kind: 'rejected', error: describeThrown(error) } };
   }
 }
 

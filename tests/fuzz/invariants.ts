@@ -47,8 +47,9 @@ export type Flaw =
 
 export interface Problem {
   flaw: Flaw;
-  /** The diagnostic's rule, when the problem is with a diagnostic. */
+  /** The diagnostic's rule and reason, when the problem is with a diagnostic. */
   rule?: string;
+  reason?: string;
   message: string;
 }
 
@@ -68,7 +69,7 @@ function reportProblems(report: BuildReport, fuzzCase: FuzzCase, limitMs: number
   const texts = Object.values(fuzzCase.files).map((bytes) => new TextDecoder().decode(bytes));
   for (const diagnostic of outcome.diagnostics) {
     for (const [flaw, sentence] of diagnosticFlaws(diagnostic, inputs, texts, fuzzCase.files)) {
-      problems.push({ flaw, rule: diagnostic.rule, message: `${sentence}: ${JSON.stringify(diagnostic)}` });
+      problems.push({ flaw, rule: diagnostic.rule, reason: diagnostic.reason, message: `${sentence}: ${JSON.stringify(diagnostic)}` });
     }
   }
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error');

@@ -14,12 +14,19 @@ export interface KnownBug {
   flaw: Problem['flaw'];
   /** The rules of the diagnostics that show it; unset, any. */
   rules?: readonly string[];
+  /** Words their reason contains; unset, any. */
+  reason?: string;
 }
 
 export const KNOWN_BUGS: readonly KnownBug[] = regressionFixtures().flatMap(({ name, fixture }) =>
-  fixture.bug && fixture.known ? [{ name, flaw: fixture.known.flaw, ...(fixture.known.rules ? { rules: fixture.known.rules } : {}) }] : [],
+  fixture.bug && fixture.known ? [{ name, ...fixture.known }] : [],
 );
 
-export function knownBugOf(problem: Problem): KnownBug | undefined {
-  return KNOWN_BUGS.find((bug) => bug.flaw === problem.flaw && (bug.rules === undefined || (problem.rule !== undefined && bug.rules.includes(problem.rule))));
+export function knownBugOf(problem: Problem, bugs: readonly KnownBug[] = KNOWN_BUGS): KnownBug | undefined {
+  return bugs.find(
+    (bug) =>
+      bug.flaw === problem.flaw &&
+      (bug.rules === undefined || (problem.rule !== undefined && bug.rules.includes(problem.rule))) &&
+      (bug.reason === undefined || (problem.reason !== undefined && problem.reason.includes(bug.reason))),
+  );
 }

@@ -19,10 +19,10 @@ export interface RegressionFixture {
   /** Set while the bug is open in code this suite does not own: where it is. The case then runs as `it.fails`. */
   bug?: string;
   /**
-   * With `bug`: how the fuzz runs recognise the open bug (the invariant it breaks, and the rules of the diagnostics
-   * that break it), so that meeting it again is counted rather than failed.
+   * With `bug`: how the fuzz runs recognise the open bug (the invariant it breaks, the rules of the diagnostics
+   * that break it, and words of their reason), so that meeting it again is counted rather than failed.
    */
-  known?: { flaw: Flaw; rules?: string[] };
+  known?: { flaw: Flaw; rules?: string[]; reason?: string };
   origin?: string;
   profiles?: Profile[];
   check?: boolean;

@@ -22,12 +22,14 @@ interface Tally {
   rules: Map<string, number>;
   /** Cases that met each known bug, by its regression case's name. */
   knownBugs: Map<string, number>;
+  /** Cases whose build wrote each line (its start) to the console. */
+  consoleLines: Map<string, number>;
   slowest: { milliseconds: number; origin: string };
 }
 
 export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: number): Promise<void> {
   const builder = new IsolatedBuilder();
-  const tally: Tally = { cases: 0, built: 0, failedWithDiagnostics: 0, rules: new Map(), knownBugs: new Map(), slowest: { milliseconds: 0, origin: '' } };
+  const tally: Tally = { cases: 0, built: 0, failedWithDiagnostics: 0, rules: new Map(), knownBugs: new Map(), consoleLines: new Map(), slowest: { milliseconds: 0, origin: '' } };
   const started = performance.now();
   console.log(`${name}: ${runs} cases from seed ${SEED}, ${CASE_LIMIT_MS} ms each at most`);
   const property = fc.asyncProperty(cases.map(described), async (fuzzCase) => {
@@ -40,13 +42,17 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
         tally.cases += 1;
         if (result.ok) tally.built += 1;
         else tally.failedWithDiagnostics += 1;
-        for (const rule of new Set(result.diagnostics.map((d) => d.rule))) tally.rules.set(rule, (tally.rules.get(rule) ?? 0) + 1);
-        if (FULL_RUN && tally.cases % 1000 === 0) console.log(`${name}: ${tally.cases} cases, ${Math.round((performance.now() - started) / 1000)} s`);
+        for (const rule of new Set(result.diagnostics.map((d) => d.rule))) count(tally.rules, rule);
+        for (const line of new Set(outcome.report.console.map((l) => l.slice(0, 100)))) count(tally.consoleLines, line);
+        if (FULL_RUN && tally.cases % 1000 === 0) {
+          const mb = Math.round(process.memoryUsage().rss / 2 ** 20);
+          console.log(`${name}: ${tally.cases} cases, ${Math.round((performance.now() - started) / 1000)} s, ${mb} MB resident`);
+        }
       }
     }
     const problems = problemsOf(outcome, fuzzCase, CASE_LIMIT_MS);
-    const met = new Set(problems.map(knownBugOf).flatMap((bug) => (bug ? [bug.name] : [])));
-    for (const name of met) tally.knownBugs.set(name, (tally.knownBugs.get(name) ?? 0) + 1);
+    const met = new Set(problems.map((problem) => knownBugOf(problem)).flatMap((bug) => (bug ? [bug.name] : [])));
+    for (const name of met) count(tally.knownBugs, name);
     const open = problems.filter((problem) => !knownBugOf(problem));
     if (open.length > 0) throw new Error(open.map((problem) => problem.message).join('\n'));
   });
@@ -71,7 +77,12 @@ function summary(name: string, tally: Tally, milliseconds: number): string {
     `${name}: slowest case ${Math.round(tally.slowest.milliseconds)} ms (${tally.slowest.origin})`,
     `${name}: cases reporting each rule: ${counts(tally.rules)}`,
     `${name}: cases meeting a known bug (tests/fuzz/regressions/): ${counts(tally.knownBugs)}`,
+    `${name}: cases whose build wrote to the console: ${counts(tally.consoleLines)}`,
   ].join('\n');
+}
+
+function count(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 function saveCounterexample(name: string, fuzzCase: FuzzCase, error: unknown): string {
