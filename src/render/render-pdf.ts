@@ -88,8 +88,27 @@ interface LayoutSettings {
 export async function renderPdf(input: RenderInput): Promise<RenderedPdf> {
   const settings = settingsOf(input.definition);
   const pages = settings.pages;
-  if (typeof pages !== 'number' || !Number.isInteger(pages) || pages < 1) return renderAt(input, 1, 0);
-  return renderFitted(input, pages, typeof settings.minBodySize === 'number' ? settings.minBodySize : MIN_BODY_SIZE, input.scaleHint);
+  try {
+    if (typeof pages !== 'number' || !Number.isInteger(pages) || pages < 1) return await renderAt(input, 1, 0);
+    return await renderFitted(input, pages, typeof settings.minBodySize === 'number' ? settings.minBodySize : MIN_BODY_SIZE, input.scaleHint);
+  } catch (thrown) {
+    throw asError(thrown);
+  }
+}
+
+/**
+ * What leaves the renderer is an Error, whose message says what to do:
+ * pdfmake's QR encoder throws bare strings ('too large data for the Qr
+ * format'), and callers read an Error's message (a string has none: the
+ * build itself then threw, reading it).
+ */
+function asError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  const text = typeof thrown === 'string' ? thrown : String(thrown);
+  if (text === 'too large data for the Qr format') {
+    return new Error('the text of a QR code is too long for any QR code (at most 2,953 bytes, fewer with more error correction): shorten the `qr:` address');
+  }
+  return new Error(`the PDF engine failed: ${text}`);
 }
 
 const MIN_BODY_SIZE = 8.5;
