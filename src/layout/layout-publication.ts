@@ -4,6 +4,7 @@ import type { SourceDocument } from '../load/load-document.ts';
 import type { ImageRegistry } from '../transform/images.ts';
 import { type Typesetting, typesetFields, typesetTree } from '../transform/typography/index.ts';
 import { formatDate } from './format-date.ts';
+import { LAYOUT_DATA } from './layout-data-model.ts';
 import { typesettingFor } from './typesetting-settings.ts';
 import type { StringTables } from './strings.ts';
 import type { Templates } from './templates.ts';
@@ -66,6 +67,8 @@ export function layoutPublication(
     diagnostics.error(document.frontMatter.locate(['layout']), `unknown layout \`${layout}\` (templates: ${known})`, 'unknown-layout');
     return undefined;
   }
+  // A misspelt field would print nothing, in silence; a missing partial fail only where a publication reaches it.
+  if (!templates.checkFields(layout, LAYOUT_DATA, diagnostics)) return undefined;
   const lang = document.meta.lang;
   const { table, found } = strings.forLang(lang);
   if (!found) {

@@ -6,6 +6,8 @@ import type { World } from '../world/world.ts';
 import { createHandlebars, type HandlebarsEnv, SafeString } from './handlebars-env.ts';
 import { formatDate } from './format-date.ts';
 import { Insertions } from './insertions.ts';
+import type { Shape } from './layout-data-model.ts';
+import { type FieldProblem, templateFieldProblems } from './template-fields.ts';
 
 export type LayoutData = Record<string, unknown>;
 
@@ -34,6 +36,8 @@ interface CompiledFolder {
   /** The partials that do not, with their error; undefined until the partials' syntax is checked. */
   brokenPartials: Array<{ path: string; problem: SyntaxProblem }> | undefined;
   layouts: Map<string, HandlebarsTemplateDelegate<LayoutData> | SyntaxProblem>;
+  /** Each layout's fields and partials that do not exist, found when it is first filled. */
+  fieldProblems: Map<string, FieldProblem[]>;
 }
 
 /**
@@ -98,7 +102,7 @@ export class Templates {
     } else {
       const hb = createHandlebars();
       registerHelpers(hb);
-      folder = { hb, sources: new Map(), partials: new Map(), brokenPartials: undefined, layouts: new Map() };
+      folder = { hb, sources: new Map(), partials: new Map(), brokenPartials: undefined, layouts: new Map(), fieldProblems: new Map() };
       for (const source of layouts) folder.sources.set(source.path.slice(dir.length + 1, -'.hbs'.length), source);
       for (const partial of partials) {
         folder.partials.set(partial.name, partial);
@@ -150,6 +154,25 @@ export class Templates {
     if (own) texts.set(own.path, own.text);
     for (const partial of this.partials.values()) texts.set(partial.path, partial.text);
     return texts;
+  }
+
+  /**
+   * Checks that every `{{…}}` of the layout and of the partials it uses names
+   * a field of `data` and an existing partial, branches no publication takes
+   * included (template-fields.ts); each problem is reported at its place.
+   * Read once per folder, `data` being the same model for every publication.
+   * Whether the layout may be filled.
+   */
+  checkFields(layout: string, data: Shape, diagnostics: Diagnostics): boolean {
+    const source = this.sources.get(layout);
+    if (!source) return true;
+    let problems = this.folder.fieldProblems.get(layout);
+    if (!problems) {
+      problems = templateFieldProblems({ layout: source, partials: this.partials, helpers: new Set(Object.keys(this.hb.helpers)), data, parse: (text) => this.hb.parse(text) });
+      this.folder.fieldProblems.set(layout, problems);
+    }
+    for (const problem of problems) diagnostics.error(at(problem.file, problem.line, problem.column), problem.reason, problem.rule);
+    return problems.length === 0;
   }
 
   /**

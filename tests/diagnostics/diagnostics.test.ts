@@ -116,6 +116,11 @@ const cases: Case[] = [
     good: true,
   },
   { name: 'template-runtime', rule: 'template-runtime', good: true },
+  // Every `{{…}}` read against the data a layout is given, before it is filled: a misspelt field, one read on the
+  // wrong context, a partial that does not exist (even in a branch no publication takes).
+  { name: 'template-field', rule: 'template-field', good: true },
+  { name: 'template-field-partial', rule: 'template-field', good: true },
+  { name: 'template-partial', rule: 'template-partial', good: true },
   {
     name: 'template-output',
     rule: 'template-output',
