@@ -34,6 +34,17 @@ export interface FieldCheck {
 const OPEN: Shape = { kind: 'open' };
 const NUMBER: Shape = { kind: 'text', what: 'a number' };
 
+interface InlinePartial {
+  program: Program;
+  file: string;
+}
+
+/**
+ * Partials read for one layout, at most: each is read once for each place it is used, in the context of that
+ * place, and partials that use each other twice over would otherwise be read an exponential number of times.
+ */
+const MAX_PARTIAL_READS = 10_000;
+
 /** A context a part of a template reads from: the data, an `{{#each}}` item, a `{{#with}}` value, a partial's argument. */
 interface Frame {
   id: number;
@@ -49,8 +60,8 @@ interface Scope {
   /** Fields tested by an enclosing `{{#if}}`, `{{#unless}}`, `{{#each}}` or `{{#with}}`, as `<frame id>:<name>`. */
   guards: ReadonlySet<string>;
   file: string;
-  /** Inline partials (`{{#*inline "name"}}`) of the template being read. */
-  inline: ReadonlyMap<string, Program>;
+  /** Inline partials (`{{#*inline "name"}}`) in reach: those of the layout, and of the partials on the way. */
+  inline: ReadonlyMap<string, InlinePartial>;
   /** Partials being read, outermost first: a partial that includes itself is read once. */
   partials: readonly string[];
 }
@@ -73,6 +84,7 @@ class FieldWalk {
   private readonly problems = new Map<string, FieldProblem>();
   private readonly parsed = new Map<string, Program | undefined>();
   private frames = 0;
+  private partialReads = 0;
   private readonly root: Frame;
 
   constructor(private readonly check: FieldCheck) {
@@ -81,7 +93,8 @@ class FieldWalk {
 
   run(): FieldProblem[] {
     const program = this.parse(this.check.layout.text);
-    if (program) this.program(program, { frame: this.root, params: new Map(), guards: new Set(), file: this.check.layout.path, inline: inlinePartials(program), partials: [] });
+    const file = this.check.layout.path;
+    if (program) this.program(program, { frame: this.root, params: new Map(), guards: new Set(), file, inline: inlinePartials(program, file, new Map()), partials: [] });
     return [...this.problems.values()];
   }
 
@@ -199,17 +212,12 @@ class FieldWalk {
       if (!fallback) this.partialMissing(path, scope);
       return;
     }
-    if (scope.partials.includes(name)) return;
+    if (scope.partials.includes(name) || ++this.partialReads > MAX_PARTIAL_READS) return;
     const frame: Frame = { id: partial.params[0] ? ++this.frames : scope.frame.id, shape: withHash(context, partial.hash), parent: partial.params[0] ? scope.frame : scope.frame.parent };
-    const program = inline ?? this.parse(shared!.text);
+    const program = inline?.program ?? this.parse(shared!.text);
     if (!program) return;
-    this.program(program, {
-      ...scope,
-      frame,
-      file: inline ? scope.file : shared!.path,
-      inline: inline ? scope.inline : inlinePartials(program),
-      partials: [...scope.partials, name],
-    });
+    const file = inline?.file ?? shared!.path;
+    this.program(program, { ...scope, frame, file, inline: inline ? scope.inline : inlinePartials(program, file, scope.inline), partials: [...scope.partials, name] });
   }
 
   /** What a path names, and a problem where the data has no such field; `tested`: the subject of a test, which may be absent. */
@@ -306,16 +314,16 @@ function withHash(context: Shape, hash: Hash | undefined): Shape {
   return { ...context, fields };
 }
 
-/** Every `{{#*inline "name"}}` of a template, wherever it is written: Handlebars defines them before the template runs. */
-function inlinePartials(program: Program): Map<string, Program> {
-  const found = new Map<string, Program>();
+/** Every `{{#*inline "name"}}` of a template, wherever it is written (Handlebars defines them before the template runs), beside those already in reach. */
+function inlinePartials(program: Program, file: string, inReach: ReadonlyMap<string, InlinePartial>): Map<string, InlinePartial> {
+  const found = new Map(inReach);
   const work: Array<Program | undefined> = [program];
   while (work.length > 0) {
     for (const statement of work.pop()?.body ?? []) {
       if (statement.type !== 'DecoratorBlock' && statement.type !== 'BlockStatement' && statement.type !== 'PartialBlockStatement') continue;
       const block = statement as hbs.AST.BlockStatement;
       const name = block.params?.[0];
-      if (statement.type === 'DecoratorBlock' && simpleName(block.path) === 'inline' && name?.type === 'StringLiteral') found.set((name as hbs.AST.StringLiteral).value, block.program);
+      if (statement.type === 'DecoratorBlock' && simpleName(block.path) === 'inline' && name?.type === 'StringLiteral') found.set((name as hbs.AST.StringLiteral).value, { program: block.program, file });
       work.push(block.program, block.inverse);
     }
   }

@@ -56,6 +56,17 @@ describe('what is not a field of the data is never reported', () => {
     });
   }
 
+  it('an inline partial of the layout, used in a shared partial', () => {
+    expect(problems('{{#*inline "row"}}{{title}}{{/inline}}{{> table}}', { table: '{{> row}}' })).toEqual([]);
+  });
+
+  it('partials that use each other twice over are read in bounded time', () => {
+    const partials = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}`, `{{> p${i + 1}}}{{> p${i + 1}}}`]));
+    const started = performance.now();
+    expect(problems('{{> p0}}', { ...partials, p40: '{{title}}' })).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('the repository’s layouts', async () => {
     const world = await memoryProject({});
     const diagnostics = new Diagnostics();
