@@ -50,7 +50,6 @@ async function filesUnder(root: string, dir: string): Promise<string[]> {
 describe('roneo build on a project full of bad inputs', () => {
   let project: Awaited<ReturnType<typeof tempProject>>;
   let outcome: { code: number; stdout: string; stderr: string };
-  let seconds = 0;
 
   beforeAll(async () => {
     const makers: Record<string, () => Record<string, string>> = {
@@ -63,7 +62,7 @@ describe('roneo build on a project full of bad inputs', () => {
     const files: Record<string, string | Uint8Array> = { 'content/leaflets/good.md': GOOD };
     for (const name of CATALOGUE) Object.assign(files, await committed(name), makers[name]?.());
     project = await tempProject({ files });
-    const started = performance.now();
+    // About 6 s on a 2-core machine.
     try {
       const { stdout, stderr } = await run(process.execPath, [BIN, 'build', '--quiet'], { cwd: project.root, env: { ...process.env, SOURCE_DATE_EPOCH: '' }, maxBuffer: 16 * 1024 * 1024 });
       outcome = { code: 0, stdout, stderr };
@@ -71,7 +70,6 @@ describe('roneo build on a project full of bad inputs', () => {
       const e = error as { code?: number; stdout?: string; stderr?: string };
       outcome = { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
     }
-    seconds = (performance.now() - started) / 1000;
   });
   afterAll(() => project.cleanup());
 
@@ -85,8 +83,6 @@ describe('roneo build on a project full of bad inputs', () => {
       expect(line).not.toMatch(/^\s+at /);
       expect(line).toMatch(/^\S.*:\d+:\d+: (error|warning): .+ \[[a-z][a-z0-9-]*\]$/);
     }
-    // About 6 s on a 2-core machine; speed is measured in tests/bench, never asserted in tests.
-    expect(seconds).toBeGreaterThan(0);
   });
 
   it('writes the good leaflet, and the local groups’ leaflets under safe names inside the output folder', async () => {
