@@ -1,19 +1,16 @@
 /**
- * Nesting found in the text itself, before the parser sees it. micromark
- * overflows the stack on a few thousand block quotes or footnotes inside
- * each other, and takes over a minute on a thousand indented lists (one
- * megabyte of Markdown), so the tree is too late to look.
- *
- * This follows CommonMark's container blocks line by line, as its spec's
- * parsing strategy does (block quotes, list items, GFM footnote
- * definitions, and remark-directive's `:::` blocks, with fenced code, lazy
- * continuation lines and what may interrupt a paragraph), keeping no more
- * than the limit's containers, so its time is linear in the text whatever
- * the nesting. It needs to be exact only about where the first container
- * past the limit opens; the tree is checked again after parsing.
+ * Markdown's blocks followed line by line in the text itself, as CommonMark's
+ * spec describes its parsing strategy: block quotes, list items, GFM
+ * footnote definitions and remark-directive's `:::` blocks, with fenced
+ * code, lazy continuation lines and what may interrupt a paragraph. It keeps
+ * no more containers than the nesting limit, so its time is linear in the
+ * text whatever the nesting, and it tells, for each line, whether it lies
+ * past the limit and what it holds: what the prescan needs to keep from the
+ * parser what it could not bear (prescan.ts).
  */
 export type NestingKind = 'block quote' | 'list' | 'footnote' | 'directive';
 
+/** Where a container opens past the limit. */
 export interface TooDeep {
   line: number;
   column: number;
@@ -21,11 +18,17 @@ export interface TooDeep {
   kind: NestingKind;
 }
 
-export interface Prescan {
-  /** The text to parse: the input, with every line nested past the limit emptied (line breaks kept, so positions hold). */
-  text: string;
-  /** Where the first container past the limit opens. */
-  tooDeep?: TooDeep;
+/** What one line is. */
+export interface LineInfo {
+  /** It lies inside more containers than the limit. */
+  tooDeep: boolean;
+  /** The first container past the limit, when it opens on this line. */
+  opensTooDeep?: TooDeep;
+  /**
+   * What the line holds inside its containers, from the character `start`: text of a paragraph
+   * (`continues`: of the paragraph of the line before), a heading's text, or something else.
+   */
+  content: { kind: 'paragraph' | 'heading' | 'other'; start: number; continues: boolean };
 }
 
 interface Container {
@@ -109,58 +112,49 @@ class Cursor {
   }
 }
 
-export function prescanNesting(text: string, from: number, limit: number): Prescan {
-  const scanner = new Scanner(limit);
-  let blanked: string[] | undefined;
-  const lines = text.slice(from).split('\n');
-  let lineNumber = text.slice(0, from).split('\n').length;
-  let lineStart = from;
-  for (const [index, line] of lines.entries()) {
-    if (scanner.tooDeepAfter(line, lineNumber, lineStart)) (blanked ??= lines.slice(0, index))[index] = '';
-    else if (blanked) blanked[index] = line;
-    lineNumber += 1;
-    lineStart += line.length + 1;
-  }
-  if (!blanked) return { text };
-  return { text: text.slice(0, from) + blanked.join('\n'), ...(scanner.first ? { tooDeep: scanner.first } : {}) };
-}
-
-/** The containers open after each line, the code fence and paragraph they hold, and the first container past the limit. */
-class Scanner {
+/** Reads a text line by line: the containers open after each line, and the code fence or paragraph they hold. */
+export class BlockScanner {
   private readonly stack: Container[] = [];
   private fence: Fence | undefined;
   private paragraph = false;
-  first: TooDeep | undefined;
 
   constructor(private readonly limit: number) {}
 
-  /** Reads one line; whether it lies inside more containers than the limit. */
-  tooDeepAfter(line: string, lineNumber: number, lineStart: number): boolean {
+  /** Reads the next line, `lineNumber` in the file, starting at `lineStart` in the text. */
+  read(line: string, lineNumber: number, lineStart: number): LineInfo {
     const { stack } = this;
     const cursor = new Cursor(line);
+    const other = (): LineInfo => ({ tooDeep: stack.length > this.limit, content: { kind: 'other', start: cursor.index, continues: false } });
     const { matched, closedDirective } = this.continued(cursor);
     if (this.fence && matched >= this.fence.depth) {
       // A line of a fenced code block: nothing opens in code.
       if (closesFence(cursor, this.fence)) this.fence = undefined;
-      return stack.length > this.limit;
+      return other();
     }
     this.fence = undefined;
     if (closedDirective) {
       stack.length = matched;
       this.paragraph = false;
-      return stack.length > this.limit;
+      return other();
     }
+    const before = this.paragraph && matched === stack.length;
     // Only the containers up to the first past the limit are kept: deeper ones change nothing decided here.
-    const fresh = openContainers(cursor, this.paragraph && matched === stack.length, this.limit + 1 - matched);
+    const fresh = openContainers(cursor, before, this.limit + 1 - matched);
     const lazy = fresh.length === 0 && this.paragraph && matched < stack.length && !cursor.blank() && continuesParagraph(cursor);
     if (!lazy) stack.length = matched;
+    let opensTooDeep: TooDeep | undefined;
     for (const container of fresh) {
       stack.push(container);
-      if (stack.length > this.limit && !this.first) this.first = { line: lineNumber, column: container.at + 1, offset: lineStart + container.at, kind: container.kind };
+      if (stack.length > this.limit) opensTooDeep ??= { line: lineNumber, column: container.at + 1, offset: lineStart + container.at, kind: container.kind };
     }
-    if (fresh.at(-1)?.kind === 'directive') this.paragraph = false;
-    else this.readContent(cursor, fresh.length > 0);
-    return stack.length > this.limit;
+    const continues = fresh.length === 0 && (before || lazy);
+    const kind = fresh.at(-1)?.kind === 'directive' ? this.endParagraph() : this.readContent(cursor, fresh.length > 0);
+    return { tooDeep: stack.length > this.limit, ...(opensTooDeep ? { opensTooDeep } : {}), content: { kind, start: cursor.index, continues: continues && kind === 'paragraph' } };
+  }
+
+  private endParagraph(): 'other' {
+    this.paragraph = false;
+    return 'other';
   }
 
   /** How many open containers the line continues, and whether it is the closing fence of a `:::` block among them. */
@@ -195,26 +189,28 @@ class Scanner {
     return { matched: stack.length, closedDirective: false };
   }
 
-  /** What the rest of the line is inside its containers: the start of a code fence, a paragraph's text, or neither. */
-  private readContent(cursor: Cursor, opened: boolean): void {
-    if (cursor.blank()) {
-      this.paragraph = false;
-      return;
-    }
+  /** What the rest of the line is inside its containers (a code fence is remembered), the cursor at its start. */
+  private readContent(cursor: Cursor, opened: boolean): LineInfo['content']['kind'] {
+    if (cursor.blank()) return this.endParagraph();
     if (cursor.indent() > 3) {
       // Indented code, unless it goes on with a paragraph.
       this.paragraph &&= !opened;
-      return;
+      return this.paragraph ? 'paragraph' : 'other';
     }
     cursor.skip(3);
     const { line, index } = cursor;
     const fence = matchAt(CODE_FENCE, line, index);
     if (fence && !(fence[1]![0] === '`' && line.includes('`', index + fence[0].length))) {
-      this.paragraph = false;
       this.fence = { depth: this.stack.length, marker: fence[1]![0] as '`' | '~', length: fence[1]!.length };
-      return;
+      return this.endParagraph();
     }
-    this.paragraph = !(matchAt(ATX_HEADING, line, index) || matchAt(THEMATIC_BREAK, line, index));
+    if (matchAt(ATX_HEADING, line, index)) {
+      this.paragraph = false;
+      return 'heading';
+    }
+    if (matchAt(THEMATIC_BREAK, line, index)) return this.endParagraph();
+    this.paragraph = true;
+    return 'paragraph';
   }
 }
 

@@ -10,11 +10,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import type { Processor } from 'unified';
 import { unified } from 'unified';
-import { frontMatterLength } from '../load/front-matter.ts';
 import { type Limits, LIMITS } from './limits.ts';
-import { prescanNesting } from './nesting-prescan.ts';
-import { overLimit } from './over-limit.ts';
-import { limitTree, nestingReason } from './tree-limits.ts';
+import { cutPastLimits, parseWithinLimits } from './parse-limits.ts';
 
 /**
  * GFM as remark-gfm sets it up, less one tokenizer (and two more where the
@@ -39,32 +36,19 @@ function gfm(this: Processor, constructs: { tables: boolean; strikethrough: bool
 
 /**
  * CommonMark + GFM + front matter + directives, with unist positions on every
- * node. What lies past the limits (limits.ts) is cut out, before parsing when
- * the parser itself could not bear it, and stands in the tree as an
- * `overLimit` node that is reported when the document is laid out.
+ * node. What lies past the limits (limits.ts) is left out, and stands in the
+ * tree as an `overLimit` node that is reported when the document is laid
+ * out (parse-limits.ts).
  */
 export function parseMarkdown(text: string, limits: Limits = LIMITS): Root {
-  const scan = prescanNesting(text, frontMatterLength(text), limits.nesting);
-  parsing = scan.text;
-  let tree: Root;
-  try {
-    tree = processorFor(scan.text).parse(scan.text);
-  } finally {
-    parsing = '';
-  }
-  const cuts = limitTree(tree, limits);
-  if (scan.tooDeep) {
-    // Reported once: here, unless the tree showed an earlier place nested too deep.
-    const earlier = cuts.find((cut) => cut.rule === 'nesting-limit' && !cut.quiet && before(cut.position!.start, scan.tooDeep!));
-    const what = scan.tooDeep.kind === 'directive' ? '`:::` block' : scan.tooDeep.kind;
-    tree.children.push(overLimit(scan.tooDeep, 'nesting-limit', nestingReason(what, limits.nesting + 1, limits.nesting), earlier !== undefined));
-    for (const cut of cuts) if (cut.rule === 'nesting-limit' && !before(cut.position!.start, scan.tooDeep)) cut.quiet = true;
-  }
-  return tree;
-}
-
-function before(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
-  return a.line < b.line || (a.line === b.line && a.column < b.column);
+  return parseWithinLimits(text, limits, (safe) => {
+    parsing = safe;
+    try {
+      return processorFor(safe).parse(safe);
+    } finally {
+      parsing = '';
+    }
+  });
 }
 
 /** The Markdown being parsed: the transforms compare node values with it. */
@@ -194,5 +178,5 @@ function processorFor(text: string) {
 }
 
 function newProcessor(constructs: { tables: boolean; strikethrough: boolean }) {
-  return unified().use(remarkParse).use(gfm, constructs).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+  return unified().use(remarkParse).use(cutPastLimits).use(gfm, constructs).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 }

@@ -146,6 +146,7 @@ const cases: Case[] = [
   { name: 'nesting-limit-quotes', rule: 'nesting-limit', good: true, generate: generated.nestedQuotes },
   { name: 'nesting-limit-mixed', rule: 'nesting-limit', good: true, generate: generated.nestedMixed },
   { name: 'nesting-limit-inline', rule: 'nesting-limit', good: true, generate: generated.nestedEmphasis },
+  { name: 'emphasis-limit', rule: 'emphasis-limit', good: true, generate: generated.emphasisMarks },
   { name: 'footnote-limit', rule: 'footnote-limit', good: true, generate: generated.footnotes },
   // Leaflet variants: errors at the data file's line, or where a missing column is used.
   { name: 'variants-column', rule: 'variants-column', good: true },

@@ -35,8 +35,11 @@ export const generated = {
   /** A block quote holding a list holding a block quote…, two levels more on each of 500 lines: a thousand in all. */
   nestedMixed: () => leaflet('nesting-limit-mixed', Array.from({ length: 500 }, (_, i) => `${'>   '.repeat(i)}> - niveau ${2 * i + 2}`).join('\n')),
 
-  /** A thousand emphases inside each other: `*` a thousand times on each side. */
-  nestedEmphasis: () => leaflet('nesting-limit-inline', `${'*'.repeat(1_000)}fond${'*'.repeat(1_000)}`),
+  /** Two hundred strong emphases inside each other: `*` four hundred times on each side. */
+  nestedEmphasis: () => leaflet('nesting-limit-inline', `${'*'.repeat(400)}fond${'*'.repeat(400)}`),
+
+  /** A paragraph of 5,000 emphasis marks that open and never close, which the parser matches in a time growing with their square. */
+  emphasisMarks: () => leaflet('emphasis-limit', 'a* '.repeat(5_000)),
 
   /** Ten thousand footnotes, each referenced once. */
   footnotes: () => {

@@ -1,14 +1,16 @@
 /**
- * The nesting limit is found twice: in the text before parsing, where the
- * parser could not bear a thousand levels (src/parse/nesting-prescan.ts),
- * and in the parsed tree (src/parse/tree-limits.ts). Both must name the same
- * place, the first container past the limit, as the parser sees it. Here
- * with a limit of 3, on every way Markdown nests blocks, the tree parsed
- * without a limit being the judge.
+ * What the parser could not bear is found in the text before parsing
+ * (src/parse/prescan.ts): nesting past the limit, also checked in the parsed
+ * tree (src/parse/tree-limits.ts), where both must name the same place, the
+ * first container past the limit as the parser sees it (here with a limit
+ * of 3, on every way Markdown nests blocks, the tree parsed without a limit
+ * being the judge); and a paragraph, heading or table row with too many
+ * emphasis marks.
  */
+import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, type Limits } from '../../src/parse/limits.ts';
-import { prescanNesting } from '../../src/parse/nesting-prescan.ts';
+import { prescan } from '../../src/parse/prescan.ts';
 import { parseMarkdown } from '../../src/parse/parse-markdown.ts';
 import { limitTree } from '../../src/parse/tree-limits.ts';
 
@@ -22,8 +24,10 @@ function inTree(text: string): { line: number; column: number } | undefined {
   return start && { line: start.line, column: start.column };
 }
 
+const SMALL: Limits = { ...LIMITS, nesting: LIMIT, emphasisMarks: 10 };
+
 function inText(text: string): { line: number; column: number } | undefined {
-  const found = prescanNesting(text, 0, LIMIT).tooDeep;
+  const found = prescan(text, 0, SMALL).problems.find((problem) => problem.rule === 'nesting-limit')?.position?.start;
   return found && { line: found.line, column: found.column };
 }
 
@@ -85,14 +89,14 @@ describe('nesting past the limit: the same place in the text and in the tree', (
 
   it('lines past the limit are emptied, every line break kept, so what is parsed keeps its positions', () => {
     const text = lines('Avant.', '', '> > > ok', '', '>>>> > trop', '> > > > > encore', '', 'Après.');
-    const scan = prescanNesting(text, 0, LIMIT);
+    const scan = prescan(text, 0, SMALL);
     expect(scan.text).toBe(lines('Avant.', '', '> > > ok', '', '', '', '', 'Après.'));
-    expect(scan.tooDeep).toEqual({ line: 5, column: 4, offset: text.indexOf('>>>> >') + 3, kind: 'block quote' });
+    expect(scan.problems.map((problem) => [problem.rule, problem.position?.start])).toEqual([['nesting-limit', { line: 5, column: 4, offset: text.indexOf('>>>> >') + 3 }]]);
   });
 
   it('a text without nesting past the limit is parsed as it is', () => {
     const text = lines('> > > a', '', '- - - b');
-    expect(prescanNesting(text, 0, LIMIT).text).toBe(text);
+    expect(prescan(text, 0, SMALL).text).toBe(text);
   });
 });
 
@@ -111,4 +115,43 @@ describe('nesting is never followed deep enough to overflow the stack', () => {
       expect(cut && 'quiet' in cut).toBe(false);
     });
   }
+});
+
+describe('emphasis marks past the limit are kept from the parser', () => {
+  const crowded = (text: string) => prescan(text, 0, SMALL).problems.filter((problem) => problem.rule === 'emphasis-limit').map((problem) => [problem.position?.start.line, problem.position?.start.column, problem.reason.split(';')[0]]);
+
+  it('a paragraph over its lines, at its start, every line of it emptied', () => {
+    const text = lines('Avant.', '', '> un *a* *b* *c*', '> d *e* *f* *g*', '', 'Après.');
+    expect(crowded(text)).toEqual([[3, 3, 'this paragraph has 12 emphasis marks (`*`, `_`, `~`)']]);
+    expect(prescan(text, 0, SMALL).text).toBe(lines('Avant.', '', '', '', '', 'Après.'));
+  });
+
+  it('a heading, and a table row, each by itself', () => {
+    expect(crowded(lines('# *a* *b* *c* *d* *e* *f*'))).toEqual([[1, 1, 'this heading has 12 emphasis marks (`*`, `_`, `~`)']]);
+    const table = lines('| a | b |', '| - | - |', '| *a* *b* | *c* |', '| *d* *e* | *f* |', '| *g* *h* *i* *j* *k* *l* | x |');
+    expect(crowded(table)).toEqual([[5, 1, 'this table row has 12 emphasis marks (`*`, `_`, `~`)']]);
+  });
+
+  it('not marks: escaped ones, and those in code', () => {
+    expect(crowded(lines('\\*a\\* \\*b\\* \\*c\\* \\*d\\* \\*e\\* \\*f\\*'))).toEqual([]);
+    expect(crowded(lines('```', '*a* *b* *c* *d* *e* *f*', '```', '', '    *a* *b* *c* *d* *e* *f*'))).toEqual([]);
+  });
+
+  it('a table’s rows are counted each by itself', () => {
+    expect(crowded(lines('| a | b |', '| - | - |', '| *a* *b* | *c* |', '| *d* *e* | *f* |', '| *g* *h* | *i* |'))).toEqual([]);
+  });
+
+  it('emphasis hundreds and ten thousand deep never reaches GFM’s steps, which walk the tree by recursion', () => {
+    for (const [marks, rule] of [[900, 'nesting-limit'], [40_000, 'emphasis-limit']] as const) {
+      const tree = parseMarkdown(`${'*'.repeat(marks / 2)}fond${'*'.repeat(marks / 2)}\n`);
+      const found: string[] = [];
+      const work: Nodes[] = [tree];
+      while (work.length > 0) {
+        const node = work.pop()!;
+        if (node.type === 'overLimit' && !node.quiet) found.push(node.rule);
+        if ('children' in node) work.push(...(node.children as Nodes[]));
+      }
+      expect(found).toEqual([rule]);
+    }
+  });
 });
