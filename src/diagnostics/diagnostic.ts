@@ -1,3 +1,5 @@
+import { printable } from './printable.ts';
+
 export type Severity = 'error' | 'warning';
 
 /** A point in a source file, 1-based like unist positions. */
@@ -22,12 +24,13 @@ export class Diagnostics {
   readonly list: Diagnostic[] = [];
   private readonly seen = new Set<string>();
 
+  /** A reason may quote what was written (a cell, a column's name, a path): it is kept one printable line. */
   error(at: SourcePoint, reason: string, rule: string): void {
-    this.add({ ...pointOf(at), severity: 'error', reason, rule });
+    this.add({ ...pointOf(at), severity: 'error', reason: printable(reason), rule });
   }
 
   warn(at: SourcePoint, reason: string, rule: string): void {
-    this.add({ ...pointOf(at), severity: 'warning', reason, rule });
+    this.add({ ...pointOf(at), severity: 'warning', reason: printable(reason), rule });
   }
 
   /** A problem found before and kept (by a cache of what was loaded), reported again as it was. */

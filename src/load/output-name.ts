@@ -1,5 +1,3 @@
-import { printable } from '../diagnostics/printable.ts';
-
 /** Characters Windows refuses in a file name; a folder of PDFs is copied there as often as anywhere. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 /** Names Windows keeps for devices, whatever follows the first dot: `con.pdf` cannot be made or copied there. */
@@ -20,8 +18,8 @@ export function outputNameProblem(id: string): string | undefined {
   for (const [index, name] of names.entries()) {
     const problem = nameProblem(name);
     if (!problem) continue;
-    const rename = index === names.length - 1 ? 'rename the file' : `rename the folder \`${printable(name)}\``;
-    return `\`${printable(id)}\` cannot name a PDF: ${problem}; ${rename} with letters, digits, - and _`;
+    const rename = index === names.length - 1 ? 'rename the file' : `rename the folder \`${name}\``;
+    return `\`${id}\` cannot name a PDF: ${problem}; ${rename} with letters, digits, - and _`;
   }
   return undefined;
 }

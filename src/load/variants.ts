@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import type { SourcePoint } from '../diagnostics/diagnostic.ts';
 import { at, Diagnostics } from '../diagnostics/diagnostic.ts';
-import { printable } from '../diagnostics/printable.ts';
 import type { World } from '../world/world.ts';
 import { WorldError } from '../world/world.ts';
 import { decodeSource } from './read-source.ts';
@@ -168,11 +167,9 @@ function makeVariants(raw: RawTable, diagnostics: Diagnostics): Variant[] {
   return variants;
 }
 
-function slugProblem(written: string, slug: string, column: string, fromSlugColumn: boolean, takenAt: number | undefined): { reason: string; rule: string } | undefined {
-  // The cell as one printable line: a quoted cell may hold a line break.
-  const text = printable(written);
+function slugProblem(text: string, slug: string, column: string, fromSlugColumn: boolean, takenAt: number | undefined): { reason: string; rule: string } | undefined {
   const fix = fromSlugColumn ? 'write it with letters a-z, digits and -' : 'add a `slug` column with a name made of a-z, 0-9 and -';
-  if (written === '') {
+  if (text === '') {
     const fill = fromSlugColumn ? 'fill it in' : 'fill it in, or add a `slug` column';
     return { reason: `column \`${column}\` is empty, so the row has no file name; ${fill}`, rule: 'variants-slug' };
   }
