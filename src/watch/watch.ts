@@ -76,6 +76,12 @@ class WatchClosed extends Error {
  * saved in several writes is never left half-built.
  */
 const RECHECK_MS = 60;
+/**
+ * A file found empty after a change is given this long, this many times, to be written: an editor that saves
+ * by emptying the file first is not reported as an empty file at each save. A file really emptied is built then.
+ */
+const EMPTY_WAIT_MS = 25;
+const EMPTY_WAITS = 8;
 
 /**
  * Builds once, then watches what the build reads (content and its pictures, templates, fonts, the settings
@@ -95,12 +101,14 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const root = resolve(options.root ?? process.cwd());
   const debounce = Math.max(0, debounceMs ?? DEFAULT_DEBOUNCE_MS);
   let places: Places = await placesOf(root, buildOptions);
+  const disk = buildOptions.world ?? createNodeWorld(root);
   // What the build reads from the watched folders is kept between builds, and read again once changed.
-  const world = createRememberingWorld(buildOptions.world ?? createNodeWorld(root), (path) => {
+  const world = createRememberingWorld(disk, (path) => {
     const at = resolve(root, path);
     return (places.folders.some((folder) => within(at, folder)) || at === places.config) && !places.written.some((written) => within(at, written));
   });
   const rechecks = new Map<string, NodeJS.Timeout>();
+  let emptyWaits = 0;
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -151,6 +159,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     if (closing) return;
     pending.add(projectPath(root, path));
     clearTimeout(timer);
+    emptyWaits = 0;
     timer = setTimeout(due, debounce);
   }
 
@@ -178,9 +187,26 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   }
 
   function due(): void {
-    timer = undefined;
-    // A build under way takes the changes when it ends.
-    start(false);
+    const waiting = timer;
+    // The timer stays set while the files are looked at: the watch is not idle, and a new change restarts it.
+    void anyEmptied().then((empty) => {
+      if (timer !== waiting || closing) return;
+      if (empty && emptyWaits < EMPTY_WAITS) {
+        emptyWaits += 1;
+        timer = setTimeout(due, EMPTY_WAIT_MS);
+        return;
+      }
+      timer = undefined;
+      emptyWaits = 0;
+      // A build under way takes the changes when it ends.
+      start(false);
+    });
+  }
+
+  /** Whether a file just changed is now empty: most likely a save caught between emptying the file and writing it. */
+  async function anyEmptied(): Promise<boolean> {
+    const sizes = await Promise.all([...pending].map((path) => disk.fileSize(path).catch(() => undefined)));
+    return sizes.includes(0);
   }
 
   function start(first: boolean): void {

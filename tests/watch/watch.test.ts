@@ -3,7 +3,7 @@
  * rebuild events (what was built, what was unchanged, the diagnostics, what triggered it) and on counters,
  * never on how long anything took. Each change asks for its event before making the change.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +188,30 @@ describe('roneo watch on the campaign', () => {
     expect(events.slice(seen).map((event) => event.built)).toEqual([['leaflets/deux-saisies'], ['leaflets/deux-saisies']]);
     const text = (await pdfText(path('output/leaflets/deux-saisies.pdf'))).replace(/\s+/g, ' ');
     expect(text).toContain('mise au net');
+  });
+
+  it('a save that empties the file before writing it is not reported as an empty file; a file really emptied is', async () => {
+    const file = 'content/leaflets/vide-puis-plein.md';
+    const created = watcher.next((event) => event.built.includes('leaflets/vide-puis-plein'));
+    await writeFile(path(file), LEAFLET);
+    await created;
+    await watcher.idle();
+    const seen = events.length;
+    // As some editors save: the file emptied, then written a moment later.
+    const rebuilt = watcher.next((event) => event.built.includes('leaflets/vide-puis-plein'));
+    const handle = await open(path(file), 'w');
+    // Longer than the gathering of changes, and within the 50 ms in which chokidar reports no second change.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await handle.writeFile(LEAFLET.replace('la seconde', 'la seconde, réécrite'));
+    await handle.close();
+    expect(await rebuilt).toMatchObject({ ok: true, diagnostics: [] });
+    await watcher.idle();
+    expect(events.slice(seen).flatMap((event) => event.diagnostics.map((d) => d.rule))).toEqual([]);
+    const emptied = watcher.next((event) => event.trigger.includes(file));
+    await writeFile(path(file), '');
+    expect((await emptied).diagnostics.map((d) => `${d.file} [${d.rule}]`)).toEqual([`${file} [empty-file]`]);
+    await writeFile(path(file), LEAFLET);
+    await watcher.idle();
   });
 
   it('changes made during a rebuild are built together by one more rebuild, never two builds at once', async () => {
