@@ -27,7 +27,19 @@ export class IsolatedBuilder {
   private worker: Promise<Worker> | undefined;
   private nextId = 1;
 
+  /**
+   * Builds the case; one that finishes but over its limit is built once
+   * more, and keeps its faster time. The limit guards against hangs and
+   * blow-ups, not against a busy machine: a case is slow if it is slow twice.
+   */
   async build(fuzzCase: FuzzCase, limitMs: number): Promise<IsolatedOutcome> {
+    const first = await this.buildOnce(fuzzCase, limitMs);
+    if (first.kind !== 'report' || first.report.milliseconds <= limitMs) return first;
+    const second = await this.buildOnce(fuzzCase, limitMs);
+    return second.kind === 'report' && second.report.milliseconds < first.report.milliseconds ? second : first;
+  }
+
+  private async buildOnce(fuzzCase: FuzzCase, limitMs: number): Promise<IsolatedOutcome> {
     const worker = await (this.worker ??= startWorker());
     const request: BuildRequest = {
       id: this.nextId++,
