@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
+import { MAX_YAML_NESTING, tooDeepYaml } from './yaml-nesting.ts';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -32,6 +33,11 @@ export function readFrontMatter(path: string, text: string, diagnostics: Diagnos
   }
   const yamlText = match[1] ?? '';
   const firstLine = 2;
+  const deep = tooDeepYaml(yamlText);
+  if (deep) {
+    diagnostics.error(at(path, deep.line + firstLine - 1, deep.column), `front matter nests lists and mappings more than ${MAX_YAML_NESTING} deep here; no field needs that many: flatten it`, 'front-matter-yaml');
+    return undefined;
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const point = (offset: number): SourcePoint => {

@@ -76,6 +76,7 @@ const cases: Case[] = [
   { name: 'front-matter-yaml', rule: 'front-matter-yaml', good: true },
   { name: 'front-matter-yaml-alias-bomb', rule: 'front-matter-yaml', good: true },
   { name: 'front-matter-unclosed', rule: 'front-matter-yaml', good: true },
+  { name: 'front-matter-yaml-deep', rule: 'front-matter-yaml', good: true, generate: generated.deepFrontMatter },
   { name: 'front-matter', rule: 'front-matter', good: true },
   {
     name: 'front-matter-source-url',

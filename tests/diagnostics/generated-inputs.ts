@@ -48,6 +48,9 @@ export const generated = {
     return leaflet('footnote-limit', `${calls}\n\n${notes}`);
   },
 
+  /** A front-matter field of lists ten thousand deep, which the YAML library reads by recursion. */
+  deepFrontMatter: () => ({ 'content/leaflets/front-matter-yaml-deep.md': `---\nlayout: leaflet\ntitle: Un tract\nmots: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n\nTexte.\n` }),
+
   /** Publications whose file names cannot name a PDF. */
   outputNames: () => ({
     'content/leaflets/ligne\ncoupée.md': `${FRONT}Texte.\n`,
