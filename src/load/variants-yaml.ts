@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import type { Diagnostics, SourcePoint } from '../diagnostics/diagnostic.ts';
 import { at } from '../diagnostics/diagnostic.ts';
 import type { RawCell, RawColumn, RawRow, RawTable } from './variants-raw.ts';
+import { MAX_YAML_NESTING, tooDeepYaml } from './yaml-nesting.ts';
 
 /**
  * Reads a YAML list of mappings, one per group; the first mapping's keys are
@@ -10,6 +11,11 @@ import type { RawCell, RawColumn, RawRow, RawTable } from './variants-raw.ts';
  * `null` stay words, as they would in a spreadsheet cell.
  */
 export function readYaml(file: string, text: string, diagnostics: Diagnostics): RawTable | undefined {
+  const deep = tooDeepYaml(text);
+  if (deep) {
+    diagnostics.error(at(file, deep.line, deep.column), `variants file nests lists and mappings more than ${MAX_YAML_NESTING} deep here; a table needs two, a list of groups and a mapping for each`, 'variants-syntax');
+    return undefined;
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'failsafe' });
   const point = (node: { range?: [number, number, number] | null } | null | undefined): SourcePoint => {

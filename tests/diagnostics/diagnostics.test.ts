@@ -154,6 +154,7 @@ const cases: Case[] = [
   { name: 'variants-duplicate', rule: 'variants-duplicate', good: true },
   { name: 'variants-encoding', rule: 'variants-encoding', good: true },
   { name: 'variants-unclosed-quote', rule: 'variants-syntax', good: true },
+  { name: 'variants-yaml-deep', rule: 'variants-syntax', good: true },
   { name: 'variants-row', rule: 'variants-row', good: true },
   { name: 'variants-header', rule: 'variants-header', good: true },
   // A file name from the table is made safe, inside the leaflet's folder, whether it comes from a `slug` column
