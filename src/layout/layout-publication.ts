@@ -5,6 +5,7 @@ import type { ImageRegistry } from '../transform/images.ts';
 import { type Typesetting, typesetFields, typesetTree } from '../transform/typography/index.ts';
 import { formatDate } from './format-date.ts';
 import { LAYOUT_DATA } from './layout-data-model.ts';
+import { reportLimits } from './report-limits.ts';
 import { typesettingFor } from './typesetting-settings.ts';
 import type { StringTables } from './strings.ts';
 import type { Templates } from './templates.ts';
@@ -69,6 +70,7 @@ export function layoutPublication(
   }
   // A misspelt field would print nothing, in silence; a missing partial fail only where a publication reaches it.
   if (!templates.checkFields(layout, LAYOUT_DATA, diagnostics)) return undefined;
+  if (reportLimits([input.publication, ...input.chapters], diagnostics)) return undefined;
   const lang = document.meta.lang;
   const { table, found } = strings.forLang(lang);
   if (!found) {

@@ -2,8 +2,9 @@ import type { Node } from 'unist';
 
 /**
  * What stands in the tree where a part past one of the limits was cut out
- * at parse time, so later stages never see it. Its handler reports the
- * problem when the document is laid out, and prints nothing.
+ * at parse time, so later stages never see it; it prints nothing. The root's
+ * `data.overLimits` lists those to report, which layoutPublication does
+ * before it sets the text.
  */
 export interface OverLimit extends Node {
   type: 'overLimit';
@@ -14,6 +15,10 @@ export interface OverLimit extends Node {
 }
 
 declare module 'mdast' {
+  interface RootData {
+    /** The parts cut for going past a limit that are to be reported, in the order found. */
+    overLimits?: OverLimit[];
+  }
   interface BlockContentMap {
     overLimit: OverLimit;
   }

@@ -32,9 +32,9 @@ export function cutPastLimits(this: Processor): void {
  * Parses the text within the limits: what the parser itself could not bear
  * is emptied from the text first (prescan.ts), the rest is cut from the tree
  * by `parse`'s processor, which must use cutPastLimits, and each problem
- * stands in the tree as an `overLimit` node, reported when the document is
- * laid out: the first of each kind in the file, whether the text or the tree
- * showed it.
+ * stands in the tree as an `overLimit` node; the first of each kind in the
+ * file, whether the text or the tree showed it, is listed in the root's
+ * `data.overLimits`, to be reported when the document is laid out.
  */
 export function parseWithinLimits(text: string, limits: Limits, parse: (text: string) => Root): Root {
   const scan = prescan(text, frontMatterLength(text), limits);
@@ -53,6 +53,8 @@ export function parseWithinLimits(text: string, limits: Limits, parse: (text: st
     else for (const cut of rivals) cut.quiet = true;
     tree.children.push(problem);
   }
+  const overLimits = [...cuts, ...scan.problems].filter((problem) => !problem.quiet);
+  if (overLimits.length > 0) tree.data = { ...tree.data, overLimits };
   return tree;
 }
 
