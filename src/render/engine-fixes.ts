@@ -4,6 +4,7 @@ import { installInlineStyles } from './inline-styles.ts';
 import { installKeeps } from './keeps/install.ts';
 import { installLineLayout } from './line-layout/install.ts';
 import { installNeedlessBreakFix } from './needless-breaks.ts';
+import { installOverlongBlocks } from './overlong-blocks.ts';
 import { installPageLines } from './page-lines.ts';
 import { installRunningHeads } from './running-heads/install.ts';
 import { installSharedFonts } from './shared-fonts.ts';
@@ -16,7 +17,8 @@ let installed = false;
  * pdfmake's own layout lacks what print needs (justification between words
  * only, visible hyphens, keeps, widows and orphans, footnotes, running heads,
  * no blank page before a chapter, a cover picture shrunk to its page,
- * pictures' alt text). The
+ * pictures' alt text, nothing lost from a block that must not break but is
+ * taller than a page). The
  * fixes replace the responsible methods of its classes once per process,
  * before any document is laid out; each is documented where it lives. Three
  * more only make pdfmake faster: styles resolved once per paragraph, each
@@ -32,6 +34,7 @@ export function installEngineFixes(): void {
   installFootnotes();
   installRunningHeads();
   installNeedlessBreakFix();
+  installOverlongBlocks();
   installShrinkToPage();
   installTextRuns();
   installPageLines();

@@ -21,6 +21,12 @@ const RULE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
  * diagnostic is a crash, caught.
  */
 const CAUGHT_CRASH_RULES = new Set(['render', 'print-booklet', 'print-sheets', 'print-shop', 'write-output']);
+/**
+ * The shipped layouts put the Markdown in the page flow, where every footnote
+ * reference is followed: a note left unplaced means the renderer lost the line
+ * that held its reference (and whatever was with it).
+ */
+const LOST_CONTENT_RULES = new Set(['footnote-unplaced']);
 /** Characters that, printed raw in a terminal or a CI log, end the line, move the cursor or start an escape sequence. */
 const UNPRINTABLE = /[\0-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/;
 
@@ -37,6 +43,7 @@ export type Flaw =
   | 'unknown-severity'
   | 'no-rule'
   | 'caught-crash'
+  | 'lost-content'
   | 'no-reason'
   | 'stack-trace'
   | 'unprintable-reason'
@@ -99,6 +106,7 @@ function diagnosticFlaws(d: Diagnostic, inputs: ReadonlySet<string>, texts: read
   if (d.severity !== 'error' && d.severity !== 'warning') flaws.push(['unknown-severity', 'a diagnostic has an unknown severity']);
   if (typeof d.rule !== 'string' || !RULE.test(d.rule)) flaws.push(['no-rule', 'a diagnostic has no rule (a non-empty kebab-case name)']);
   if (CAUGHT_CRASH_RULES.has(d.rule)) flaws.push(['caught-crash', 'a stage threw, and build() reported its exception as a diagnostic']);
+  if (LOST_CONTENT_RULES.has(d.rule)) flaws.push(['lost-content', 'the renderer lost the line of a footnote reference (the shipped layouts follow every one)']);
   if (typeof d.reason !== 'string' || d.reason.trim() === '') flaws.push(['no-reason', 'a diagnostic has no reason']);
   else {
     if (STACK_FRAME.test(d.reason)) flaws.push(['stack-trace', 'a diagnostic reason carries a stack trace']);

@@ -57,6 +57,20 @@ interface Run {
 }
 
 const requests = new WeakMap<object, FootnoteRequest>();
+/**
+ * Lines and blocks sent to the next page for their notes. pdfmake tries an
+ * element on the next page once, and drops it if refused again: a block that
+ * does not start at the page's top margin (a table row, below the table's
+ * rule and padding) and leaves its notes no room even there would be lost,
+ * and its notes never set. The second try places it, as at the top of a
+ * page: the notes take what room is left and continue on the next page.
+ */
+const refused = new WeakSet<object>();
+
+/** A line or block sent on from the page before (by pdfmake, or by overlong-blocks.ts): placed at its next try whatever room its notes find. */
+export function sentOn(element: object): void {
+  refused.add(element);
+}
 /** The document being laid out: pdfmake lays out one document at a time, synchronously. */
 let active: Run | undefined;
 const INSTALLED = Symbol.for('roneo.footnotes.installed');
@@ -114,7 +128,10 @@ export function installFootnotes(): void {
     if (!run?.feet || context !== run.context || context.availableHeight < line.getHeight()) {
       return addLine.call(this, line, dontUpdateContextPosition, index);
     }
-    if (!reserveNotes(run.feet, context, line.getHeight(), [line])) return false;
+    if (!reserveNotes(run.feet, context, line.getHeight(), [line], refused.has(line))) {
+      refused.add(line);
+      return false;
+    }
     return addLine.call(this, line, dontUpdateContextPosition, index);
   };
 
@@ -127,7 +144,10 @@ export function installFootnotes(): void {
       return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
     }
     const lines = block.items.flatMap((entry) => (entry.type === 'line' ? [entry.item as Line] : []));
-    if (!reserveNotes(run.feet, context, block.height, lines)) return false;
+    if (!reserveNotes(run.feet, context, block.height, lines, refused.has(block))) {
+      refused.add(block);
+      return false;
+    }
     return addFragment.call(this, block, useBlockXOffset, useBlockYOffset, dontUpdate);
   };
 
@@ -171,12 +191,13 @@ function finish(run: Run, builder: LayoutBuilder): void {
 /**
  * Reserves the foot of the current page for the notes referenced from
  * `lines`, about to be placed with `height`; false when the lines must go
- * to the next page with their notes.
+ * to the next page with their notes. `retried`: they were sent from the page
+ * before, and are placed here whatever room their notes find.
  */
-function reserveNotes(feet: PageFeet, context: DocumentContext, height: number, lines: readonly Line[]): boolean {
+function reserveNotes(feet: PageFeet, context: DocumentContext, height: number, lines: readonly Line[], retried: boolean): boolean {
   const notes = feet.unplaced(destinationsIn(lines));
   if (notes.length === 0) return true;
-  const atTop = context.y <= context.pageMargins.top + 1e-6;
+  const atTop = retried || context.y <= context.pageMargins.top + 1e-6;
   const added = feet.place(context.page, context.availableHeight - height, atTop, notes);
   if (added === undefined) return false;
   if (added > 0) shrink(context, added);
