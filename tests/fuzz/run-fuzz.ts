@@ -15,6 +15,9 @@ import { IsolatedBuilder } from './isolated-builder.ts';
 import { toFixture } from './regression-fixture.ts';
 import { CASE_LIMIT_MS, FULL_RUN, SEED } from './settings.ts';
 
+/** FUZZ_KEEP=rule,rule: every case that reports one of these rules is saved, to look at what brings a rare diagnostic. */
+const KEEP_RULES = new Set((process.env.FUZZ_KEEP ?? '').split(',').filter(Boolean));
+
 interface Tally {
   cases: number;
   built: number;
@@ -42,7 +45,10 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
         tally.cases += 1;
         if (result.ok) tally.built += 1;
         else tally.failedWithDiagnostics += 1;
-        for (const rule of new Set(result.diagnostics.map((d) => d.rule))) count(tally.rules, rule);
+        for (const rule of new Set(result.diagnostics.map((d) => d.rule))) {
+          count(tally.rules, rule);
+          if (KEEP_RULES.has(rule)) console.log(`${name}: a case reporting ${rule} is saved as ${saveCase(`${name}-${rule}`, fuzzCase, `reported ${rule}`)}`);
+        }
         for (const line of new Set(outcome.report.console.map((l) => l.slice(0, 100)))) count(tally.consoleLines, line);
         if (FULL_RUN && tally.cases % 1000 === 0) {
           const mb = Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -60,9 +66,9 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
     const details = await fc.check(property, { numRuns: runs, seed: SEED });
     console.log(summary(name, tally, performance.now() - started));
     if (details.failed) {
-      const saved = details.counterexample ? saveCounterexample(name, details.counterexample[0], details.errorInstance) : undefined;
-      const report = fc.defaultReportMessage(details) ?? 'the property failed';
       const broke = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const saved = details.counterexample ? saveCase(name, details.counterexample[0], broke.split('\n')[0]!) : undefined;
+      const report = fc.defaultReportMessage(details) ?? 'the property failed';
       throw new Error(`${report}\n\nWhat broke:\n${broke}${saved ? `\n\nThe shrunk case is saved as ${saved}: copy it into tests/fuzz/regressions/ and say what it broke.` : ''}`);
     }
   } finally {
@@ -85,11 +91,10 @@ function count(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-function saveCounterexample(name: string, fuzzCase: FuzzCase, error: unknown): string {
+function saveCase(name: string, fuzzCase: FuzzCase, broke: string): string {
   const folder = join(tmpdir(), 'roneo-fuzz');
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `${name}-${SEED}-${Date.now()}.json`);
-  const broke = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   writeFileSync(path, `${JSON.stringify(toFixture(fuzzCase, broke), null, 2)}\n`);
   return path;
 }
