@@ -34,11 +34,12 @@ export function buildNextLine(builder: LineBuilder, textNode: { _inlines?: Inlin
       // No soft hyphen fits: cut the word where the line ends, as pdfmake does.
       const length = longestFit(inline, line.maxWidth - line.getWidth(), measure);
       if (length < inline.text.length) {
+        const whole = inline.width;
         const rest: Inline = { ...inline, text: inline.text.slice(length) };
         inline.text = inline.text.slice(0, length);
         shareBreaks(inline, rest, length);
-        rest.width = measure(rest.text, rest);
         inline.width = measure(inline.text, inline);
+        rest.width = restWidth(rest, whole - inline.width, length, measure);
         queue.unshift(rest);
         hardWrap = true;
       }
@@ -50,14 +51,34 @@ export function buildNextLine(builder: LineBuilder, textNode: { _inlines?: Inlin
   return line;
 }
 
-/** pdfmake's binary search for the longest start of a word that fits (at least one character). */
+/**
+ * The longest start of a word that fits (at least one character), as
+ * pdfmake's binary search finds it, but over the lengths that can fit:
+ * doubling from one character until a start is too wide, then halving.
+ * Searching the whole word measured starts as long as the word, once per
+ * line: a pasted word of 5,000 letters took seconds to set.
+ */
 function longestFit(inline: Inline, width: number, measure: MeasureText): number {
-  let low = 1;
-  let high = inline.text.length;
+  const text = inline.text;
+  const fits = (length: number) => measure(text.substring(0, length), inline) <= width;
   let best = 1;
+  let tooLong = text.length + 1;
+  for (let length = 2; length <= text.length; length *= 2) {
+    if (!fits(length)) {
+      tooLong = length;
+      break;
+    }
+    best = length;
+  }
+  if (tooLong > text.length && best < text.length) {
+    if (fits(text.length)) return text.length;
+    tooLong = text.length;
+  }
+  let low = best + 1;
+  let high = tooLong - 1;
   while (low <= high) {
     const middle = Math.floor((low + high) / 2);
-    if (measure(inline.text.substring(0, middle), inline) <= width) {
+    if (fits(middle)) {
       best = middle;
       low = middle + 1;
     } else {
@@ -65,4 +86,18 @@ function longestFit(inline: Inline, width: number, measure: MeasureText): number
     }
   }
   return best;
+}
+
+/** Past this many times a line's worth of characters, the rest of a cut word cannot fit a line, whatever its letters. */
+const SURELY_TOO_LONG = 8;
+
+/**
+ * The width of what is left of a word cut at the end of a line: measured,
+ * unless it is so long that it will be cut again at the next line, where
+ * only its start is measured; then the word's width less its first line's
+ * is close enough, and measuring every rest of a long word took the square
+ * of its length.
+ */
+function restWidth(rest: Inline, estimate: number, lineLength: number, measure: MeasureText): number {
+  return rest.text.length > SURELY_TOO_LONG * lineLength ? estimate : measure(rest.text, rest);
 }
