@@ -34,15 +34,17 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
   const builder = new IsolatedBuilder();
   const tally: Tally = { cases: 0, built: 0, failedWithDiagnostics: 0, rules: new Map(), knownBugs: new Map(), consoleLines: new Map(), slowest: { milliseconds: 0, origin: '' } };
   const started = performance.now();
+  let shrinking = false;
   console.log(`${name}: ${runs} cases from seed ${SEED}, ${CASE_LIMIT_MS} ms each at most`);
   const property = fc.asyncProperty(cases.map(described), async (fuzzCase) => {
     const outcome = await builder.build(fuzzCase, CASE_LIMIT_MS);
+    // After the first failure, fast-check is shrinking it: those cases are not the run's.
+    const counted = !shrinking;
+    if (counted) tally.cases += 1;
     if (outcome.kind === 'report') {
       const { milliseconds, outcome: result } = outcome.report;
       if (milliseconds > tally.slowest.milliseconds) tally.slowest = { milliseconds, origin: fuzzCase.origin };
-      // The first `runs` cases are the run; the rest are fast-check shrinking a failure.
-      if (tally.cases < runs && result.kind === 'resolved') {
-        tally.cases += 1;
+      if (counted && result.kind === 'resolved') {
         if (result.ok) tally.built += 1;
         else tally.failedWithDiagnostics += 1;
         for (const rule of new Set(result.diagnostics.map((d) => d.rule))) {
@@ -50,17 +52,20 @@ export async function fuzz(name: string, cases: fc.Arbitrary<FuzzCase>, runs: nu
           if (KEEP_RULES.has(rule)) console.log(`${name}: a case reporting ${rule} is saved as ${saveCase(`${name}-${rule}`, fuzzCase, `reported ${rule}`)}`);
         }
         for (const line of new Set(outcome.report.console.map((l) => l.slice(0, 100)))) count(tally.consoleLines, line);
-        if (FULL_RUN && tally.cases % 1000 === 0) {
-          const mb = Math.round(process.memoryUsage().rss / 2 ** 20);
-          console.log(`${name}: ${tally.cases} cases, ${Math.round((performance.now() - started) / 1000)} s, ${mb} MB resident`);
-        }
       }
+    }
+    if (counted && FULL_RUN && tally.cases % 1000 === 0) {
+      const mb = Math.round(process.memoryUsage().rss / 2 ** 20);
+      console.log(`${name}: ${tally.cases} cases, ${Math.round((performance.now() - started) / 1000)} s, ${mb} MB resident`);
     }
     const problems = problemsOf(outcome, fuzzCase, CASE_LIMIT_MS);
     const met = new Set(problems.map((problem) => knownBugOf(problem)).flatMap((bug) => (bug ? [bug.name] : [])));
-    for (const name of met) count(tally.knownBugs, name);
+    for (const bug of met) count(tally.knownBugs, bug);
     const open = problems.filter((problem) => !knownBugOf(problem));
-    if (open.length > 0) throw new Error(open.map((problem) => problem.message).join('\n'));
+    if (open.length > 0) {
+      shrinking = true;
+      throw new Error(open.map((problem) => problem.message).join('\n'));
+    }
   });
   try {
     const details = await fc.check(property, { numRuns: runs, seed: SEED });
