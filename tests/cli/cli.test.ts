@@ -198,3 +198,16 @@ describe('roneo CLI when the output cannot be written', () => {
     }
   });
 });
+
+describe('roneo CLI on deeply nested lists', () => {
+  it('sets lists nested 14 deep and --quiet prints nothing: no warning from the engine past 10 levels', async () => {
+    const nested = Array.from({ length: 14 }, (_, depth) => `${'  '.repeat(depth)}- niveau ${depth + 1}`).join('\n');
+    const project = await tempProject({ files: { 'content/leaflets/profond.md': `---\nlayout: leaflet\ntitle: Listes imbriquées\ndate: 2024-05-01\n---\n\n${nested}\n` } });
+    try {
+      const result = await roneo(project.root, 'build', '--quiet', '--profile', 'screen');
+      expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      await project.cleanup();
+    }
+  });
+});

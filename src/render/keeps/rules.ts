@@ -120,11 +120,18 @@ export function leafWithoutWidows(original: ProcessLeaf, enabled: Enabled): Proc
   };
 }
 
+/** Twice the nesting Roneo allows: room for a list inside a note inside a list. */
+const NESTED_LISTENERS = 64;
+
 /** The items of the lists being laid out, innermost last. */
 const listItems: Array<ReadonlySet<PdfNode>> = [];
 
 export function listTrackingItems(original: ProcessList): ProcessList {
   return function processList(this: LayoutBuilder, ordered: boolean, node: PdfNode): void {
+    // pdfmake listens on the writer once for each list it is inside: lists nested to the 32 levels Roneo lets
+    // through are not a leak, and Node's warning past 10 listeners would print on every build.
+    const emitter = this.writer as unknown as { getMaxListeners?(): number; setMaxListeners?(count: number): void };
+    if (emitter.getMaxListeners && emitter.getMaxListeners() < NESTED_LISTENERS) emitter.setMaxListeners?.(NESTED_LISTENERS);
     listItems.push(new Set((ordered ? node.ol : node.ul) ?? []));
     try {
       original.call(this, ordered, node);
