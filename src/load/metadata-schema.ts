@@ -10,6 +10,13 @@ const isoDate = z
 /** `title:` left empty reads as null in YAML: that is a missing value, not a wrong one. */
 const missing = (input: unknown) => input === undefined || input === null;
 
+/**
+ * The layouts print the QR code about 2 cm wide at error correction M: past some 300 bytes its modules are
+ * under a third of a millimetre, which a home printer smudges and a phone misreads (and past 2,331 no QR code
+ * at that correction holds the address at all).
+ */
+const QR_MAX_BYTES = 300;
+
 const text = (what = 'text') =>
   z.string({ error: (issue) => (missing(issue.input) ? 'is required' : `must be ${what}`) });
 
@@ -57,7 +64,12 @@ export const metadataSchema = z.looseObject({
   /** A leaflet printed on one side (1, the default) or recto-verso (2). */
   sides: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (one side) or 2 (recto-verso)' }).optional(),
   /** An address printed as a QR code where the layout puts it. */
-  qr: z.url({ protocol: /^https?$/, error: (issue) => (missing(issue.input) ? 'is required' : 'must be an absolute http(s) URL') }).optional(),
+  qr: z
+    .url({ protocol: /^https?$/, error: (issue) => (missing(issue.input) ? 'is required' : 'must be an absolute http(s) URL') })
+    .refine((address) => Buffer.byteLength(address) <= QR_MAX_BYTES, {
+      error: (issue) => `is ${Buffer.byteLength(String(issue.input)).toLocaleString('en')} bytes long; a QR code printed 2 cm wide stays readable up to ${QR_MAX_BYTES} bytes: use a shorter address`,
+    })
+    .optional(),
   /** Who to reach: one line of text, or lines by name (`name`, `address`, `email`, `phone`, `web`, `meeting`…). */
   contact: z
     .union([z.string(), z.record(z.string(), z.union([z.string(), z.number()]).transform(String))], {

@@ -84,6 +84,7 @@ const cases: Case[] = [
     good: true,
   },
   { name: 'front-matter-cover-pdfa', rule: 'front-matter', good: true },
+  { name: 'front-matter-qr-too-long', rule: 'front-matter', good: true },
 
   // Publications, layouts and includes
   { name: 'unknown-publication', rule: 'unknown-publication', good: true, options: { only: ['nope', 'articles/note', GOOD_ID] } },
