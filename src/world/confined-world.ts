@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { passThrough } from './pass-through.ts';
 import { type World, WorldError } from './world.ts';
 
 /**
@@ -24,6 +25,7 @@ export function confineWorld(inner: World, folders: readonly { path: string; nam
   };
 
   return {
+    ...passThrough(inner),
     readFile: async (path) => {
       const folder = folderOf(path);
       if (folder) {
@@ -34,22 +36,6 @@ export function confineWorld(inner: World, folders: readonly { path: string; nam
       }
       return inner.readFile(path);
     },
-    // Spread does not carry what a World keeps on its prototype: each method is handed on.
-    listFiles: (dir) => inner.listFiles(dir),
-    exists: (path) => inner.exists(path),
-    realPath: (path) => inner.realPath(path),
-    fileSize: (path) => inner.fileSize(path),
-    fileAge: (path) => inner.fileAge(path),
-    writeFileAtomic: (path, data) => inner.writeFileAtomic(path, data),
-    createExclusive: (path, data) => inner.createExclusive(path, data),
-    rename: (from, to) => inner.rename(from, to),
-    remove: (path) => inner.remove(path),
-    now: () => inner.now(),
-    wallClock: () => inner.wallClock(),
-    sleep: (ms, signal) => inner.sleep(ms, signal),
-    thisProcess: () => inner.thisProcess(),
-    processAlive: (pid) => inner.processAlive(pid),
-    env: (name) => inner.env(name),
   };
 }
 

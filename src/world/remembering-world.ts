@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { passThrough } from './pass-through.ts';
 import type { World } from './world.ts';
 
 /**
@@ -47,19 +48,12 @@ export function createRememberingWorld(inner: World, remembers: (path: string) =
   }
 
   return {
+    // Sizes and ages are asked of outputs and locks, which builds write: never kept.
+    ...passThrough(inner),
     readFile: (path) => remember(files, path, () => inner.readFile(path)),
     listFiles: (dir) => remember(listings, dir, () => inner.listFiles(dir)),
     exists: (path) => remember(presence, path, () => inner.exists(path)),
     realPath: (path) => remember(places, path, () => inner.realPath(path)),
-    // Sizes and ages are asked of outputs and locks, which builds write: never kept.
-    fileSize: (path) => inner.fileSize(path),
-    fileAge: (path) => inner.fileAge(path),
-    now: () => inner.now(),
-    wallClock: () => inner.wallClock(),
-    sleep: (ms, signal) => inner.sleep(ms, signal),
-    thisProcess: () => inner.thisProcess(),
-    processAlive: (pid) => inner.processAlive(pid),
-    env: (name) => inner.env(name),
     async writeFileAtomic(path, data) {
       await inner.writeFileAtomic(path, data);
       if (remembers(path)) forget(path, true);

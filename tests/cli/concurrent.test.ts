@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CAMPAIGN_IDS } from '../helpers/campaign-ids.ts';
-import { filesUnder, leftovers, manifestIds, outputProblems } from '../helpers/output-consistency.ts';
+import { expectCompleteCampaign, filesUnder, leftoversIn } from '../helpers/output-consistency.ts';
 import { REPO, tempProject } from '../helpers/project.ts';
 
 const BIN = join(REPO, 'src/cli/roneo.js');
@@ -53,13 +53,9 @@ function roneo(args: string[], options: { epoch?: number; onLine?: (line: string
 
 const out = () => join(project.root, 'output');
 const lock = () => join(out(), '.roneo-lock');
-const allLeftovers = async () => [...leftovers(await filesUnder(out())), ...leftovers(await filesUnder(join(project.root, '.cache')))];
-
-async function expectComplete(): Promise<void> {
-  expect(await outputProblems(out())).toEqual([]);
-  expect(await manifestIds(out())).toEqual([...CAMPAIGN_IDS]);
-  expect(await allLeftovers()).toEqual([]);
-}
+const allLeftovers = () => leftoversIn(project.root);
+/** A complete, consistent build is in place, with nothing left beside it. */
+const expectComplete = () => expectCompleteCampaign(project.root);
 
 beforeAll(async () => {
   project = await tempProject({ content: true });

@@ -16,8 +16,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CAMPAIGN_IDS } from '../helpers/campaign-ids.ts';
-import { filesUnder, leftovers, manifestIds, outputProblems } from '../helpers/output-consistency.ts';
+import { expectCompleteCampaign, leftoversIn, outputProblems } from '../helpers/output-consistency.ts';
 import { REPO, tempProject } from '../helpers/project.ts';
 
 const BIN = join(REPO, 'src/cli/roneo.js');
@@ -58,14 +57,9 @@ function roneoBuild(killAt?: { lines: number } | { ms: number }): Promise<Outcom
 }
 
 const out = () => join(project.root, 'output');
-const allLeftovers = async () => [...leftovers(await filesUnder(out())).map((f) => `output/${f}`), ...leftovers(await filesUnder(join(project.root, '.cache'))).map((f) => `.cache/${f}`)];
-
+const allLeftovers = () => leftoversIn(project.root);
 /** A complete, consistent build is in place, with nothing left beside it. */
-async function expectComplete(): Promise<void> {
-  expect(await outputProblems(out())).toEqual([]);
-  expect(await manifestIds(out())).toEqual([...CAMPAIGN_IDS]);
-  expect(await allLeftovers()).toEqual([]);
-}
+const expectComplete = () => expectCompleteCampaign(project.root);
 
 beforeAll(async () => {
   project = await tempProject({ content: true });

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import { CAMPAIGN_IDS } from './campaign-ids.ts';
 import { qpdfCheck } from './pdf.ts';
 
 const run = promisify(execFile);
@@ -89,4 +91,18 @@ export async function outputProblems(outDir: string): Promise<string[]> {
 export async function manifestIds(outDir: string): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8')) as ManifestLike;
   return manifest.publications.map((entry) => entry.id).sort();
+}
+
+/** Temporary, staging and lock files left in a project's output and cache folders, project-relative. */
+export async function leftoversIn(root: string): Promise<string[]> {
+  const under = async (folder: string) => leftovers(await filesUnder(join(root, folder))).map((file) => `${folder}/${file}`);
+  return [...(await under('output')), ...(await under('.cache'))];
+}
+
+/** The campaign's complete, consistent build is in place in the project's output folder, with nothing left beside it. */
+export async function expectCompleteCampaign(root: string): Promise<void> {
+  const out = join(root, 'output');
+  expect(await outputProblems(out)).toEqual([]);
+  expect(await manifestIds(out)).toEqual([...CAMPAIGN_IDS]);
+  expect(await leftoversIn(root)).toEqual([]);
 }
