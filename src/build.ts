@@ -11,7 +11,7 @@ import schema from './publish/manifest.schema.json' with { type: 'json' };
 import { checksumsFile } from './publish/site/checksums.ts';
 import { pageData } from './publish/site/page-data.ts';
 import { PagePreviews } from './publish/site/page-previews.ts';
-import { PAGE_TEMPLATE, renderPage } from './publish/site/render-page.ts';
+import { stagePage } from './publish/site/render-page.ts';
 import { sha256, stageManifest, stagePublication } from './publish/write-outputs.ts';
 import type { FontSet } from './render/fonts.ts';
 import { checkGlyphCoverage } from './render/glyph-coverage.ts';
@@ -33,7 +33,6 @@ import { printImages } from './transform/print-images.ts';
 import { lintFootnoteCalls } from './transform/lint-footnote-calls.ts';
 import { VERSION } from './version.ts';
 import { confineWorld } from './world/confined-world.ts';
-import { sha256Of } from './world/content-hash.ts';
 import { createNodeWorld } from './world/node-world.ts';
 import { removeAbandonedTemporaries } from './world/abandoned-temporaries.ts';
 import type { World } from './world/world.ts';
@@ -536,15 +535,7 @@ async function make(options: BuildOptions, world: World, diagnostics: Diagnostic
       const manifest = await stageManifest(world, staging, dirs.out, entries, new Set(index.ids), GENERATOR);
       if (site) {
         await staging.put(`${dirs.out}/SHA256SUMS`, encode(checksumsFile(manifest)));
-        // The page is a function of the manifest, its template and the string tables (in the shared inputs): the
-        // key of what it was made from closes it, and a page already made from the same is not made again.
-        const source = await world.readFile(`${dirs.templates}/${PAGE_TEMPLATE}`).catch(() => new Uint8Array());
-        const stamp = `<!-- roneo page ${sha256Of(`${await shared()}\0${sha256Of(source)}\0${JSON.stringify(manifest)}`)} -->\n`;
-        const current = await world.readFile(`${dirs.out}/index.html`).catch(() => undefined);
-        if (!current || !new TextDecoder().decode(current.subarray(-stamp.length)).startsWith(stamp)) {
-          const page = await renderPage(world, dirs.templates, pageData(manifest, (lang) => strings.forLang(lang).table), diagnostics);
-          if (page !== undefined) await staging.put(`${dirs.out}/index.html`, encode(`${page}${stamp}`));
-        }
+        await stagePage(world, staging, dirs, { manifest, inputs: await shared(), data: () => pageData(manifest, (lang) => strings.forLang(lang).table) }, diagnostics);
       }
     } catch (error) {
       diagnostics.error(at(`${dirs.out}/manifest.json`), `cannot write the manifest: ${(error as Error).message}`, 'write-output');

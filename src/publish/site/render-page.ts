@@ -2,7 +2,9 @@ import Handlebars from 'handlebars';
 import { at, type Diagnostics } from '../../diagnostics/diagnostic.ts';
 import { formatDate } from '../../layout/format-date.ts';
 import { createHandlebars } from '../../layout/handlebars-env.ts';
+import { sha256Of } from '../../world/content-hash.ts';
 import type { World } from '../../world/world.ts';
+import type { Staging } from '../staging.ts';
 import type { PageData } from './page-data.ts';
 
 /** The download page's template, beside the layouts so editors restyle it the same way. */
@@ -23,19 +25,27 @@ function escapeHtml(value: unknown): string {
 }
 
 /**
- * Fills `templates/site/index.hbs` with the page's data. A folder without
- * the template makes no page, with a warning; errors in it are reported at
- * the template like a layout's.
+ * Stages `<out>/index.html` unless the page in place was made from the same inputs: it ends with the key of
+ * what it was made from (the template, the manifest behind `data`, and `inputs`: the string tables and
+ * Roneo's version), so a build that changed none of them neither fills the template nor writes the page.
  */
-export async function renderPage(world: World, templatesDir: string, data: PageData, diagnostics: Diagnostics): Promise<string | undefined> {
-  const path = `${templatesDir}/${PAGE_TEMPLATE}`;
-  let source: string;
-  try {
-    source = new TextDecoder().decode(await world.readFile(path)).replace(/\r\n?/g, '\n');
-  } catch {
+export async function stagePage(world: World, staging: Staging, dirs: { templates: string; out: string }, page: { manifest: unknown; inputs: string; data: () => PageData }, diagnostics: Diagnostics): Promise<void> {
+  const path = `${dirs.templates}/${PAGE_TEMPLATE}`;
+  const bytes = await world.readFile(path).catch(() => undefined);
+  if (!bytes) {
     diagnostics.warn(at(path), 'no download page: the template is missing', 'site-template');
-    return undefined;
+    return;
   }
+  const stamp = `<!-- roneo page ${sha256Of(`${page.inputs}\0${sha256Of(bytes)}\0${JSON.stringify(page.manifest)}`)} -->\n`;
+  const current = await world.readFile(`${dirs.out}/index.html`).catch(() => undefined);
+  if (current && new TextDecoder().decode(current.subarray(-stamp.length)) === stamp) return;
+  const filled = fillPage(path, bytes, page.data(), diagnostics);
+  if (filled !== undefined) await staging.put(`${dirs.out}/index.html`, new TextEncoder().encode(`${filled}${stamp}`));
+}
+
+/** Fills the template with the page's data; errors in it are reported at the template like a layout's. */
+function fillPage(path: string, bytes: Uint8Array, data: PageData, diagnostics: Diagnostics): string | undefined {
+  const source = new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n');
   const hb = createHandlebars();
   hb.registerHelper('t', (key: unknown) => {
     const word = data.strings[String(key)];
