@@ -12,43 +12,17 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CAMPAIGN_IDS } from '../helpers/campaign-ids.ts';
 import { expectCompleteCampaign, filesUnder, leftoversIn } from '../helpers/output-consistency.ts';
-import { REPO, tempProject } from '../helpers/project.ts';
+import { tempProject } from '../helpers/project.ts';
+import { type Outcome, startRoneo } from '../helpers/roneo-process.ts';
 
-const BIN = join(REPO, 'src/cli/roneo.js');
 const TIME = String.raw`\d\d:\d\d:\d\d`;
-
-interface Outcome {
-  code: number | null;
-  lines: string[];
-  stderr: string;
-}
 
 let project: Awaited<ReturnType<typeof tempProject>>;
 const children = new Set<ChildProcess>();
 
 /** The real command, in plain-line mode; `onLine` sees each line of stdout as it comes. */
 function roneo(args: string[], options: { epoch?: number; onLine?: (line: string, child: ChildProcess) => void } = {}): { child: ChildProcess; done: Promise<Outcome> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: project.root, env: { ...process.env, CI: '1', SOURCE_DATE_EPOCH: String(options.epoch ?? 1_700_000_000) } });
-  children.add(child);
-  const lines: string[] = [];
-  let stderr = '';
-  let partial = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => {
-    const parts = (partial + text).split('\n');
-    partial = parts.pop()!;
-    for (const line of parts) {
-      lines.push(line);
-      options.onLine?.(line, child);
-    }
-  });
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const done = new Promise<Outcome>((resolve) =>
-    child.on('close', (code) => {
-      children.delete(child);
-      resolve({ code, lines, stderr });
-    }),
-  );
-  return { child, done };
+  return startRoneo(project.root, args, { epoch: options.epoch ?? 1_700_000_000, children, ...(options.onLine ? { onLine: options.onLine } : {}) });
 }
 
 const out = () => join(project.root, 'output');

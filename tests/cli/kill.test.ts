@@ -11,22 +11,15 @@
  * commit: that is checked instead. The commit is tested point by point, without timing, in
  * tests/publish/commit-recovery.test.ts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectCompleteCampaign, leftoversIn, outputProblems } from '../helpers/output-consistency.ts';
-import { REPO, tempProject } from '../helpers/project.ts';
+import { tempProject } from '../helpers/project.ts';
+import { type Outcome, startRoneo } from '../helpers/roneo-process.ts';
 
-const BIN = join(REPO, 'src/cli/roneo.js');
-
-interface Outcome {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  lines: string[];
-  stderr: string;
-}
 
 let project: Awaited<ReturnType<typeof tempProject>>;
 const children = new Set<ChildProcess>();
@@ -34,26 +27,15 @@ let epoch = 1_700_000_000;
 
 /** The real command, in plain-line mode; `killAt` says when to SIGKILL it: after that many lines, or that many ms. */
 function roneoBuild(killAt?: { lines: number } | { ms: number }): Promise<Outcome> {
-  const child = spawn(process.execPath, [BIN, 'build'], { cwd: project.root, env: { ...process.env, CI: '1', SOURCE_DATE_EPOCH: String(epoch) } });
-  children.add(child);
-  const lines: string[] = [];
-  let stderr = '';
-  let partial = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => {
-    const parts = (partial + text).split('\n');
-    partial = parts.pop()!;
-    lines.push(...parts);
-    if (killAt && 'lines' in killAt && lines.length >= killAt.lines) child.kill('SIGKILL');
+  const { child, done } = startRoneo(project.root, ['build'], {
+    epoch,
+    children,
+    onLine: (_line, running, count) => {
+      if (killAt && 'lines' in killAt && count >= killAt.lines) running.kill('SIGKILL');
+    },
   });
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   const timer = killAt && 'ms' in killAt ? setTimeout(() => child.kill('SIGKILL'), killAt.ms) : undefined;
-  return new Promise((done) =>
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      children.delete(child);
-      done({ code, signal, lines, stderr });
-    }),
-  );
+  return done.finally(() => clearTimeout(timer));
 }
 
 const out = () => join(project.root, 'output');
